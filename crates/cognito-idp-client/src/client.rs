@@ -1,0 +1,347 @@
+//! [`CognitoIdp`]: the generated client with the AWS JSON 1.1 framing, response decoding and limits.
+
+use std::future::poll_fn;
+use std::pin::Pin;
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures_core::Stream;
+use reqwest::header::HeaderMap;
+
+use crate::contract;
+use crate::error::{Error, Result, ServiceError, decode_error, request_id};
+use crate::framing::{Attempt, CURRENT_ATTEMPT, Framing};
+use crate::generated::{self, types};
+
+/// Response bodies larger than this are refused (10 MiB): Cognito's answers are a few hundred bytes.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 10 * 1024 * 1024;
+
+/// The regional endpoint of the service, `https://cognito-idp.{region}.{dns suffix}`, with the DNS
+/// suffix of the region's partition (`amazonaws.com.cn` for `cn-*`, and so on); regions that match no
+/// partition get `amazonaws.com`, as AWS's SDKs do.
+pub fn endpoint_for_region(region: &str) -> String {
+    let suffix = [
+        ("cn-", "amazonaws.com.cn"),
+        ("us-isob-", "sc2s.sgov.gov"),
+        ("us-isof-", "csp.hci.ic.gov"),
+        ("us-iso-", "c2s.ic.gov"),
+        ("eu-isoe-", "cloud.adc-e.uk"),
+        ("eusc-", "amazonaws.eu"),
+    ]
+    .iter()
+    .find(|(prefix, _)| region.starts_with(prefix))
+    .map_or("amazonaws.com", |(_, suffix)| suffix);
+    format!("https://{}.{region}.{suffix}", contract::ENDPOINT_PREFIX)
+}
+
+/// A successful response.
+#[derive(Clone, Debug)]
+pub struct Response<T> {
+    /// The decoded output.
+    pub output: T,
+    /// The HTTP status.
+    pub status: u16,
+    /// The request id from `x-amzn-RequestId`, when the response has one.
+    pub request_id: Option<String>,
+}
+
+/// A response as it came off the wire, for callers that decode it themselves (the CLI does).
+#[derive(Clone, Debug)]
+pub struct RawResponse {
+    /// The HTTP status.
+    pub status: u16,
+    /// The response headers.
+    pub headers: HeaderMap,
+    /// The body.
+    pub body: Bytes,
+}
+
+impl RawResponse {
+    /// Whether the status is 2xx.
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    /// The error this response carries, by the AWS JSON 1.1 rules.
+    pub fn service_error(&self) -> ServiceError {
+        decode_error(self.status, &self.headers, &self.body)
+    }
+}
+
+/// Builds a [`CognitoIdp`].
+#[derive(Debug)]
+pub struct Builder {
+    endpoint: String,
+    app: Option<String>,
+    http: Option<reqwest::Client>,
+    max_attempts: u32,
+    max_response_bytes: usize,
+    connect_timeout: Option<Duration>,
+    read_timeout: Option<Duration>,
+}
+
+impl Builder {
+    /// The `User-Agent` starts with `app`, such as `my-service/1.0`.
+    pub fn app_name(mut self, app: impl Into<String>) -> Self {
+        self.app = Some(app.into());
+        self
+    }
+
+    /// Sends through this reqwest client (its TLS, proxy and timeout settings) instead of a default one.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// The attempt budget announced in `amz-sdk-request` (`max=`); at least 1.
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = attempts.max(1);
+        self
+    }
+
+    /// Refuse response bodies larger than `bytes`.
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.max_response_bytes = bytes;
+        self
+    }
+
+    /// Connection timeout of the default HTTP client (ignored with [`Builder::http_client`]).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Read timeout of the default HTTP client (ignored with [`Builder::http_client`]).
+    pub fn read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = Some(timeout);
+        self
+    }
+
+    /// Builds the client.
+    pub fn build(self) -> Result<CognitoIdp> {
+        let url = reqwest::Url::parse(&self.endpoint)
+            .map_err(|e| Error::Config(format!("endpoint {:?} is not a URL: {e}", self.endpoint)))?;
+        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+            return Err(Error::Config(format!(
+                "endpoint {:?} must be an http:// or https:// URL with a host",
+                self.endpoint
+            )));
+        }
+        let http = match self.http {
+            Some(http) => http,
+            None => default_http_client(self.connect_timeout, self.read_timeout)?,
+        };
+        // progenitor appends the operation's path (`/`) to the base URL.
+        let base = self.endpoint.trim_end_matches('/');
+        let framing = Framing::new(self.app.as_deref(), self.max_attempts);
+        Ok(CognitoIdp {
+            inner: generated::Client::new_with_client(base, http, framing),
+            max_response_bytes: self.max_response_bytes,
+        })
+    }
+}
+
+/// A default reqwest client: rustls with the ring provider and the platform's roots, HTTP/1.1.
+fn default_http_client(connect: Option<Duration>, read: Option<Duration>) -> Result<reqwest::Client> {
+    install_crypto_provider();
+    let mut builder = reqwest::Client::builder();
+    if let Some(connect) = connect {
+        builder = builder.connect_timeout(connect);
+    }
+    if let Some(read) = read {
+        builder = builder.read_timeout(read);
+    }
+    builder.build().map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))
+}
+
+/// Makes ring rustls's process-wide crypto provider, unless the application already chose one.
+pub fn install_crypto_provider() {
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        // Losing a race with another thread that installed one is fine.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    }
+}
+
+/// The client of `ResendConfirmationCode`: the generated client, framed for AWS JSON 1.1.
+#[derive(Clone, Debug)]
+pub struct CognitoIdp {
+    inner: generated::Client,
+    max_response_bytes: usize,
+}
+
+impl CognitoIdp {
+    /// A builder for a client that sends to `endpoint`, such as `https://cognito-idp.us-east-1.amazonaws.com`.
+    pub fn builder(endpoint: impl Into<String>) -> Builder {
+        Builder {
+            endpoint: endpoint.into(),
+            app: None,
+            http: None,
+            max_attempts: 1,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            connect_timeout: None,
+            read_timeout: None,
+        }
+    }
+
+    /// A client of the regional endpoint of `region`.
+    pub fn for_region(region: &str) -> Result<Self> {
+        Self::builder(endpoint_for_region(region)).build()
+    }
+
+    /// The generated client, for calls that need its builder directly. Its hooks apply the framing.
+    pub fn generated(&self) -> &generated::Client {
+        &self.inner
+    }
+
+    /// The framing this client applies.
+    pub fn framing(&self) -> &Framing {
+        use progenitor_client::ClientInfo as _;
+        self.inner.inner()
+    }
+
+    /// Calls `ResendConfirmationCode` with a request the generated types have validated.
+    pub async fn resend_confirmation_code(
+        &self,
+        input: types::ResendConfirmationCodeRequest,
+    ) -> Result<Response<types::ResendConfirmationCodeResponse>> {
+        let attempt = Attempt::first(Some(self.framing().max_attempts()));
+        let call = self
+            .inner
+            .resend_confirmation_code()
+            .x_amz_target(
+                types::ResendConfirmationCodeXAmzTarget::AwsCognitoIdentityProviderServiceResendConfirmationCode,
+            )
+            .body(input)
+            .send();
+        let raw = match CURRENT_ATTEMPT.scope(attempt, call).await {
+            Ok(value) => {
+                let (status, headers) = (value.status().as_u16(), value.headers().clone());
+                let body = read_limited(value.into_inner().into_inner(), self.max_response_bytes).await?;
+                RawResponse { status, headers, body }
+            }
+            Err(progenitor_client::Error::ErrorResponse(value)) => {
+                let (status, headers) = (value.status().as_u16(), value.headers().clone());
+                let body = read_limited(value.into_inner().into_inner(), self.max_response_bytes).await?;
+                RawResponse { status, headers, body }
+            }
+            Err(progenitor_client::Error::UnexpectedResponse(response)) => self.read_response(response).await?,
+            Err(other) => return Err(from_progenitor(other)),
+        };
+        decode(&raw)
+    }
+
+    /// Sends an already serialized request body with the framing of `attempt`, and returns the response
+    /// undecoded. This is the path for callers that must send what the service, not the client, judges
+    /// (the CLI sends over-long values and pattern mismatches, as AWS CLI v1 does).
+    pub async fn send_raw(&self, body: Vec<u8>, attempt: &Attempt) -> Result<RawResponse> {
+        use progenitor_client::ClientInfo as _;
+        let url = format!("{}{}", self.inner.baseurl(), contract::PATH);
+        let mut request =
+            self.inner.client().post(url).body(body).build().map_err(|e| Error::InvalidRequest(e.to_string()))?;
+        self.framing().apply(request.headers_mut(), attempt);
+        let response = self.inner.client().execute(request).await.map_err(Error::Transport)?;
+        self.read_response(response).await
+    }
+
+    async fn read_response(&self, response: reqwest::Response) -> Result<RawResponse> {
+        let (status, headers) = (response.status().as_u16(), response.headers().clone());
+        if let Some(length) = response.content_length() {
+            if length > self.max_response_bytes as u64 {
+                return Err(Error::ResponseTooLarge { limit: self.max_response_bytes });
+            }
+        }
+        let body = read_limited(Box::pin(response.bytes_stream()), self.max_response_bytes).await?;
+        Ok(RawResponse { status, headers, body })
+    }
+}
+
+/// Decodes a response: a 2xx into the output (an empty body is an empty output, unknown members are
+/// ignored, `null` members are unset), anything else into a service error.
+pub fn decode(raw: &RawResponse) -> Result<Response<types::ResendConfirmationCodeResponse>> {
+    if !raw.is_success() {
+        return Err(Error::Service(Box::new(raw.service_error())));
+    }
+    let output = if raw.body.iter().all(u8::is_ascii_whitespace) {
+        types::ResendConfirmationCodeResponse::default()
+    } else {
+        serde_json::from_slice(&raw.body).map_err(|e| Error::InvalidResponse {
+            status: raw.status,
+            reason: format!("the body does not match the contract: {e}"),
+        })?
+    };
+    Ok(Response { output, status: raw.status, request_id: request_id(&raw.headers) })
+}
+
+type ByteStream = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send + Sync>>;
+
+/// Reads a body stream to the end, refusing to hold more than `limit` bytes.
+async fn read_limited(mut stream: ByteStream, limit: usize) -> Result<Bytes> {
+    let mut body = Vec::new();
+    while let Some(chunk) = poll_fn(|cx| stream.as_mut().poll_next(cx)).await {
+        let chunk = chunk.map_err(Error::Transport)?;
+        if body.len() + chunk.len() > limit {
+            return Err(Error::ResponseTooLarge { limit });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Bytes::from(body))
+}
+
+fn from_progenitor<E>(error: progenitor_client::Error<E>) -> Error {
+    use progenitor_client::Error as P;
+    match error {
+        P::InvalidRequest(message) => Error::InvalidRequest(message),
+        P::CommunicationError(e) | P::InvalidUpgrade(e) | P::ResponseBodyError(e) => Error::Transport(e),
+        P::InvalidResponsePayload(_, e) => Error::InvalidResponse { status: 0, reason: e.to_string() },
+        P::Custom(message) => Error::InvalidRequest(message),
+        P::ErrorResponse(value) => Error::InvalidResponse {
+            status: value.status().as_u16(),
+            reason: "an error response that was not read".to_owned(),
+        },
+        P::UnexpectedResponse(response) => Error::InvalidResponse {
+            status: response.status().as_u16(),
+            reason: "a response that was not read".to_owned(),
+        },
+    }
+}
+
+impl From<ServiceError> for Error {
+    fn from(error: ServiceError) -> Self {
+        Error::Service(Box::new(error))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints_follow_the_partition_of_the_region() {
+        assert_eq!(endpoint_for_region("us-east-1"), "https://cognito-idp.us-east-1.amazonaws.com");
+        assert_eq!(endpoint_for_region("cn-north-1"), "https://cognito-idp.cn-north-1.amazonaws.com.cn");
+        assert_eq!(endpoint_for_region("us-gov-west-1"), "https://cognito-idp.us-gov-west-1.amazonaws.com");
+        assert_eq!(endpoint_for_region("us-isob-east-1"), "https://cognito-idp.us-isob-east-1.sc2s.sgov.gov");
+        assert_eq!(endpoint_for_region("us-iso-east-1"), "https://cognito-idp.us-iso-east-1.c2s.ic.gov");
+    }
+
+    #[test]
+    fn a_bad_endpoint_is_a_configuration_error() {
+        assert!(matches!(CognitoIdp::builder("not a url").build(), Err(Error::Config(_))));
+        assert!(matches!(CognitoIdp::builder("ftp://host").build(), Err(Error::Config(_))));
+    }
+
+    #[test]
+    fn empty_and_whitespace_bodies_are_empty_outputs() {
+        for body in ["", " \n", "{}", "{\"CodeDeliveryDetails\":null}", "{\"foo\":true}"] {
+            let raw = RawResponse { status: 200, headers: HeaderMap::new(), body: Bytes::from(body) };
+            let response = decode(&raw).unwrap_or_else(|e| panic!("{body:?}: {e}"));
+            assert!(response.output.code_delivery_details.is_none(), "{body:?}");
+        }
+    }
+
+    #[test]
+    fn invalid_json_in_a_success_is_an_invalid_response() {
+        let raw = RawResponse { status: 200, headers: HeaderMap::new(), body: Bytes::from("{not json") };
+        assert!(matches!(decode(&raw), Err(Error::InvalidResponse { status: 200, .. })));
+    }
+}

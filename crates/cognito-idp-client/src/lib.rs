@@ -1,0 +1,66 @@
+//! A typed client for Amazon Cognito user pools' `ResendConfirmationCode`, generated from the contract.
+//!
+//! The contract is `spec/cognito-idp.openapi.yaml`. `cargo xtask codegen` turns it into two committed
+//! modules: [`generated`], progenitor's client and types, and [`contract`], the contract as static tables
+//! with the typed [`OperationError`]. Around them, by hand:
+//!
+//! - [`framing`]: the AWS JSON 1.1 framing. Every request is `POST /` with exactly `X-Amz-Target`,
+//!   `Content-Type: application/x-amz-json-1.1`, `User-Agent`, `amz-sdk-invocation-id` and
+//!   `amz-sdk-request`; no `Authorization` (the operation is unsigned) and none of what progenitor adds
+//!   (`api-version`, `Content-Type: application/json`).
+//! - [`error`]: error responses decoded by the protocol's rules into [`ServiceError`].
+//! - [`secret_hash()`]: the `SecretHash` of app clients that have a secret.
+//! - [`CognitoIdp`]: the client, with response decoding and a response size limit.
+//!
+//! # Why the request body is declared `application/json`
+//!
+//! progenitor 0.15 rejects `application/x-amz-json-1.1` as a request body media type, and OpenAPI 3.0
+//! ignores header parameters named `Content-Type`. The spec therefore declares the body as
+//! `application/json` and states the wire media type in the body's `x-amz-media-type` extension. Codegen
+//! copies it into [`contract::MEDIA_TYPE`], and the framing hook sends it. `X-Amz-Target`, which OpenAPI
+//! can express, is a required header parameter with a single allowed value, so every generator sends it;
+//! the hook checks it against [`contract::TARGET`]. Responses are declared with their real media type,
+//! which progenitor hands over as bytes; [`client::decode`] decodes them.
+//!
+//! # Patterns
+//!
+//! typify compiles patterns without regress's Unicode flag and without anchors, so `\p{L}` would match
+//! the text `p{L}`. Codegen compiles them with the `u` flag and anchored: `UsernameType` accepts `Zoë`
+//! and `用户` and rejects `a b`.
+//!
+//! ```
+//! use cognito_idp_client::types::{ResendConfirmationCodeRequest, UsernameType};
+//!
+//! assert!("Zoë".parse::<UsernameType>().is_ok());
+//! assert!("a b".parse::<UsernameType>().is_err());
+//! let request = ResendConfirmationCodeRequest::builder()
+//!     .client_id("1example23456789")
+//!     .username("jane");
+//! let request = ResendConfirmationCodeRequest::try_from(request).expect("valid");
+//! assert_eq!(serde_json::to_string(&request).unwrap(), r#"{"ClientId":"1example23456789","Username":"jane"}"#);
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod client;
+pub mod error;
+pub mod framing;
+pub mod model;
+mod secret_hash;
+
+/// progenitor's client and types for the contract (generated; see the crate docs).
+#[rustfmt::skip]
+#[allow(missing_docs, missing_debug_implementations, unused_imports, unused_comparisons, clippy::all, clippy::pedantic, clippy::unwrap_used)]
+pub mod generated;
+
+/// The contract as static tables, the wire constants and the typed error enum (generated).
+#[rustfmt::skip]
+#[allow(missing_docs, clippy::all, clippy::pedantic)]
+#[path = "generated_model.rs"]
+pub mod contract;
+
+pub use client::{CognitoIdp, RawResponse, Response, decode, endpoint_for_region};
+pub use contract::OperationError;
+pub use error::{Error, Result, ServiceError};
+pub use generated::types;
+pub use secret_hash::secret_hash;

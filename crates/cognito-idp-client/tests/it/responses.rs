@@ -1,0 +1,51 @@
+//! Decoding of successful responses.
+
+use cognito_idp_client::types::DeliveryMediumType;
+use wiremock::ResponseTemplate;
+
+use crate::{minimal_request, ok_json, serve};
+
+#[tokio::test]
+async fn decodes_code_delivery_details_and_the_request_id() {
+    let body =
+        r#"{"CodeDeliveryDetails":{"Destination":"j***@e***.com","DeliveryMedium":"EMAIL","AttributeName":"email"}}"#;
+    let (_server, client) = serve(ok_json(body).insert_header("x-amzn-RequestId", "req-42")).await;
+    let response = client.resend_confirmation_code(minimal_request()).await.expect("call succeeds");
+    let details = response.output.code_delivery_details.expect("details");
+    assert_eq!(details.destination.as_deref().map(|d| d.as_str()), Some("j***@e***.com"));
+    assert_eq!(details.delivery_medium, Some(DeliveryMediumType::Email));
+    assert_eq!(details.attribute_name.as_deref().map(|a| a.as_str()), Some("email"));
+    assert_eq!(response.request_id.as_deref(), Some("req-42"));
+}
+
+#[tokio::test]
+async fn accepts_an_empty_object_an_empty_body_and_unknown_members() {
+    for body in ["{}", "", r#"{"CodeDeliveryDetails":{"Destination":"x","Extra":1},"Other":[1,2]}"#] {
+        let (_server, client) = serve(ok_json(body)).await;
+        let response = client.resend_confirmation_code(minimal_request()).await;
+        assert!(response.is_ok(), "body {body:?}: {response:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_refused() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::any())
+        .respond_with(ResponseTemplate::new(200).set_body_string(format!("{{\"x\":\"{}\"}}", "a".repeat(4096))))
+        .mount(&server)
+        .await;
+    let client =
+        cognito_idp_client::CognitoIdp::builder(server.uri()).max_response_bytes(1024).build().expect("client");
+    let error = client.resend_confirmation_code(minimal_request()).await.expect_err("too large");
+    assert!(matches!(error, cognito_idp_client::Error::ResponseTooLarge { limit: 1024 }), "{error}");
+}
+
+#[tokio::test]
+async fn an_unreachable_endpoint_is_a_transport_error() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    drop(listener);
+    let client = cognito_idp_client::CognitoIdp::builder(format!("http://127.0.0.1:{port}")).build().expect("client");
+    let error = client.resend_confirmation_code(minimal_request()).await.expect_err("refused");
+    assert!(matches!(error, cognito_idp_client::Error::Transport(_)), "{error:?}");
+}

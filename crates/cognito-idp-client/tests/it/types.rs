@@ -1,0 +1,64 @@
+//! The generated types enforce the spec's constraints, with Unicode patterns, and redact secrets.
+
+use cognito_idp_client::types::{
+    ClientIdType, ResendConfirmationCodeRequest, SecretHashType, UserContextDataType, UsernameType,
+};
+
+#[test]
+fn username_accepts_letters_marks_symbols_numbers_and_punctuation_of_any_script() {
+    for name in ["jane", "Zoë", "用户", "😀", "e\u{301}", "jane.doe+1@example.com", "Ωμέγα_9"] {
+        assert!(name.parse::<UsernameType>().is_ok(), "{name:?} should be a valid username");
+    }
+}
+
+#[test]
+fn username_rejects_separators_controls_the_empty_string_and_129_characters() {
+    let too_long = "a".repeat(129);
+    for name in ["a b", "a\tb", "", too_long.as_str(), "\u{301}\n"] {
+        assert!(name.parse::<UsernameType>().is_err(), "{name:?} should be rejected");
+    }
+    assert!("a".repeat(128).parse::<UsernameType>().is_ok());
+    assert!("用".repeat(128).parse::<UsernameType>().is_ok(), "lengths count characters, not bytes");
+}
+
+#[test]
+fn client_id_takes_word_characters_and_plus_only() {
+    assert!("1example23456789".parse::<ClientIdType>().is_ok());
+    assert!("a+b_C9".parse::<ClientIdType>().is_ok());
+    for id in ["a-b", "a b", "", "é"] {
+        assert!(id.parse::<ClientIdType>().is_err(), "{id:?} should be rejected");
+    }
+}
+
+#[test]
+fn secret_hash_takes_base64() {
+    assert!("oUkNFqfm7UjLds8vXFWarT1l3gqORGoztf+EyFmoX2Q=".parse::<SecretHashType>().is_ok());
+    assert!("not base64!".parse::<SecretHashType>().is_err());
+}
+
+#[test]
+fn a_request_without_required_members_does_not_build() {
+    let missing = ResendConfirmationCodeRequest::try_from(ResendConfirmationCodeRequest::builder().client_id("abc"));
+    assert!(missing.is_err());
+}
+
+#[test]
+fn debug_output_redacts_every_sensitive_member() {
+    let request: ResendConfirmationCodeRequest = ResendConfirmationCodeRequest::builder()
+        .client_id("clientidsecretvalue")
+        .username("usernamesecretvalue")
+        .secret_hash(Some("hashsecretvalue=".parse().expect("valid hash")))
+        .user_context_data(
+            UserContextDataType::try_from(
+                UserContextDataType::builder().ip_address(Some("ipsecretvalue".parse().expect("string"))),
+            )
+            .expect("valid"),
+        )
+        .try_into()
+        .expect("valid request");
+    let shown = format!("{request:?} {:?}", ResendConfirmationCodeRequest::builder().client_id("clientidsecretvalue"));
+    for secret in ["clientidsecretvalue", "usernamesecretvalue", "hashsecretvalue", "ipsecretvalue"] {
+        assert!(!shown.contains(secret), "{secret} leaked: {shown}");
+    }
+    assert!(shown.contains("ClientIdType(*** Sensitive Data Redacted ***)"), "{shown}");
+}

@@ -1,0 +1,401 @@
+//! The contract in one normalized form, read either from the OpenAPI spec or from AWS's model.
+//!
+//! Both readers produce a [`Contract`], so that comparing the spec with `spec/upstream/`, emitting the
+//! generated model tables and (later) classifying changes all work on the same data.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use anyhow::{Context, Result, anyhow, bail};
+use serde_json::{Map, Value};
+
+/// Where the OpenAPI contract lives, relative to the workspace root.
+pub const SPEC_PATH: &str = "spec/cognito-idp.openapi.yaml";
+/// Where AWS's model of the operation lives, relative to the workspace root.
+pub const UPSTREAM_PATH: &str = "spec/upstream/botocore-resend-confirmation-code.json";
+
+/// One operation of an AWS JSON 1.1 service, with every shape it reaches.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contract {
+    /// Service metadata, keyed by the model's metadata names (`protocol`, `targetPrefix`, ...).
+    pub service: BTreeMap<String, Value>,
+    /// The operation's name, such as `ResendConfirmationCode`.
+    pub operation: String,
+    /// The operation's documentation.
+    pub operation_doc: String,
+    /// The HTTP method.
+    pub method: String,
+    /// The HTTP path.
+    pub path: String,
+    /// The value of the `X-Amz-Target` header.
+    pub target: String,
+    /// The Content-Type sent on the wire.
+    pub media_type: String,
+    /// The auth type of the operation (`none` for an unsigned operation).
+    pub auth_type: String,
+    /// The input shape's name.
+    pub input: String,
+    /// The output shape's name.
+    pub output: String,
+    /// The error shapes' names, in the order the source lists them.
+    pub errors: Vec<String>,
+    /// Every shape, by name.
+    pub shapes: BTreeMap<String, Shape>,
+}
+
+/// A named shape.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shape {
+    /// The shape's name.
+    pub name: String,
+    /// Its documentation (HTML, as AWS writes it), empty when there is none.
+    pub doc: String,
+    /// Whether AWS marks its values sensitive.
+    pub sensitive: bool,
+    /// What kind of shape it is.
+    pub kind: ShapeKind,
+}
+
+/// The kinds of shapes this operation uses.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ShapeKind {
+    /// A string, with its constraints.
+    String {
+        /// Minimum length in characters.
+        min: Option<u64>,
+        /// Maximum length in characters.
+        max: Option<u64>,
+        /// The pattern without anchors, as AWS writes it.
+        pattern: Option<String>,
+        /// Whether the source anchors the pattern with `^...$`.
+        anchored: bool,
+        /// Allowed values, in order; empty when any value is allowed.
+        enum_values: Vec<String>,
+    },
+    /// A structure.
+    Structure {
+        /// Members in model order.
+        members: Vec<Member>,
+        /// Required member names.
+        required: Vec<String>,
+        /// For error shapes: `client` or `server`.
+        error: Option<String>,
+    },
+    /// A map from strings to a value shape.
+    Map {
+        /// The key shape's name.
+        key: String,
+        /// The value shape's name.
+        value: String,
+    },
+}
+
+/// A member of a structure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member {
+    /// The member's name on the wire.
+    pub name: String,
+    /// The name of its shape.
+    pub shape: String,
+    /// Its documentation, empty when there is none.
+    pub doc: String,
+}
+
+impl Contract {
+    /// Reads the OpenAPI contract.
+    pub fn from_spec_file(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let value: Value =
+            serde_norway::from_str(&text).with_context(|| format!("parsing {} as YAML", path.display()))?;
+        Self::from_spec(&value).with_context(|| format!("reading the contract in {}", path.display()))
+    }
+
+    /// Reads AWS's model (botocore's `service-2.json` or an excerpt of it).
+    pub fn from_upstream_file(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let value: Value =
+            serde_json::from_str(&text).with_context(|| format!("parsing {} as JSON", path.display()))?;
+        Self::from_upstream(&value, "ResendConfirmationCode")
+            .with_context(|| format!("reading the model in {}", path.display()))
+    }
+
+    /// Builds the contract from a parsed OpenAPI document.
+    pub fn from_spec(doc: &Value) -> Result<Self> {
+        let service = obj(doc, "x-amz-service")?.clone().into_iter().collect();
+        let paths = obj(doc, "paths")?;
+        if paths.len() != 1 {
+            bail!("the spec must describe exactly one path, found {}", paths.len());
+        }
+        let (path, item) = paths.iter().next().ok_or_else(|| anyhow!("no path"))?;
+        let item = item.as_object().ok_or_else(|| anyhow!("path {path} is not an object"))?;
+        let methods: Vec<_> = item.iter().filter(|(k, _)| !k.starts_with("x-") && *k != "parameters").collect();
+        let [(method, op)] = methods.as_slice() else {
+            bail!("path {path} must have exactly one operation, found {}", methods.len());
+        };
+
+        let operation = string(op, "operationId")?;
+        let target = op["parameters"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|p| p["in"] == "header" && p["name"].as_str().is_some_and(|n| n.eq_ignore_ascii_case("x-amz-target")))
+            .and_then(|p| p["schema"]["enum"].as_array())
+            .and_then(|values| match values.as_slice() {
+                [Value::String(only)] => Some(only.clone()),
+                _ => None,
+            })
+            .ok_or_else(|| {
+                anyhow!("the operation needs a required X-Amz-Target header parameter with one enum value")
+            })?;
+        let body = &op["requestBody"];
+        let media_type = string(body, "x-amz-media-type")?;
+        let input = body["content"]["application/json"]["schema"]
+            .get("$ref")
+            .and_then(Value::as_str)
+            .map(ref_name)
+            .ok_or_else(|| anyhow!("the request body needs an application/json schema that is a $ref"))??;
+
+        let mut output = None;
+        let mut errors = Vec::new();
+        for (status, response) in obj(op, "responses")? {
+            let schema = &response["content"][media_type.as_str()]["schema"];
+            if status.starts_with('2') {
+                let name = schema
+                    .get("$ref")
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| anyhow!("response {status} needs a {media_type} schema that is a $ref"))?;
+                output = Some(ref_name(name)?);
+            } else {
+                let refs = match schema.get("oneOf") {
+                    Some(Value::Array(items)) => items.iter().collect(),
+                    _ => vec![schema],
+                };
+                for r in refs {
+                    let name = r
+                        .get("$ref")
+                        .and_then(Value::as_str)
+                        .ok_or_else(|| anyhow!("error response {status} must reference error shapes with $ref"))?;
+                    errors.push(ref_name(name)?);
+                }
+            }
+        }
+
+        let mut shapes = BTreeMap::new();
+        for (name, schema) in obj(&doc["components"], "schemas")? {
+            shapes.insert(name.clone(), spec_shape(name, schema)?);
+        }
+
+        Ok(Self {
+            service,
+            operation,
+            operation_doc: op["description"].as_str().unwrap_or_default().to_owned(),
+            method: method.to_ascii_uppercase(),
+            path: path.clone(),
+            target,
+            media_type,
+            auth_type: string(op, "x-amz-authtype")?,
+            input,
+            output: output.ok_or_else(|| anyhow!("the operation has no success response"))?,
+            errors,
+            shapes,
+        })
+    }
+
+    /// Builds the contract of `operation` from a parsed botocore model.
+    pub fn from_upstream(model: &Value, operation: &str) -> Result<Self> {
+        let metadata = obj(model, "metadata")?;
+        let op = &model["operations"][operation];
+        if op.is_null() {
+            bail!("the model has no operation {operation}");
+        }
+        let protocol = metadata.get("protocol").and_then(Value::as_str).unwrap_or_default();
+        let json_version = metadata.get("jsonVersion").and_then(Value::as_str).unwrap_or_default();
+        if protocol != "json" {
+            bail!("protocol {protocol:?} is not AWS JSON");
+        }
+        let mut shapes = BTreeMap::new();
+        for (name, shape) in obj(model, "shapes")? {
+            shapes.insert(name.clone(), upstream_shape(name, shape)?);
+        }
+        let errors =
+            op["errors"].as_array().into_iter().flatten().map(|e| string(e, "shape")).collect::<Result<Vec<_>>>()?;
+        Ok(Self {
+            service: metadata.clone().into_iter().collect(),
+            operation: operation.to_owned(),
+            operation_doc: op["documentation"].as_str().unwrap_or_default().to_owned(),
+            method: string(&op["http"], "method")?,
+            path: string(&op["http"], "requestUri")?,
+            target: format!("{}.{operation}", string(&Value::Object(metadata.clone()), "targetPrefix")?),
+            media_type: format!("application/x-amz-json-{json_version}"),
+            auth_type: op["authtype"].as_str().unwrap_or("v4").to_owned(),
+            input: string(&op["input"], "shape")?,
+            output: string(&op["output"], "shape")?,
+            errors,
+            shapes,
+        })
+    }
+
+    /// The shape called `name`; the readers guarantee that every referenced shape exists.
+    pub fn shape(&self, name: &str) -> Result<&Shape> {
+        self.shapes.get(name).ok_or_else(|| anyhow!("shape {name} is referenced but not defined"))
+    }
+
+    /// Every member path that reaches each shape, starting from the input, the output and the errors,
+    /// such as `ResendConfirmationCodeRequest.UserContextData.IpAddress`.
+    pub fn member_paths(&self) -> BTreeMap<String, Vec<String>> {
+        let mut paths: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let roots = [&self.input, &self.output].into_iter().chain(&self.errors);
+        for root in roots {
+            paths.entry(root.clone()).or_default().push(root.clone());
+            self.walk(root, root, &mut paths, 0);
+        }
+        paths
+    }
+
+    fn walk(&self, shape: &str, path: &str, out: &mut BTreeMap<String, Vec<String>>, depth: usize) {
+        let Some(shape) = self.shapes.get(shape) else { return };
+        if depth > 16 {
+            return;
+        }
+        let children: Vec<(String, &str)> = match &shape.kind {
+            ShapeKind::String { .. } => Vec::new(),
+            ShapeKind::Structure { members, .. } => {
+                members.iter().map(|m| (format!("{path}.{}", m.name), m.shape.as_str())).collect()
+            }
+            ShapeKind::Map { key, value } => {
+                vec![(format!("{path}.<key>"), key.as_str()), (format!("{path}.<value>"), value.as_str())]
+            }
+        };
+        for (child_path, child) in children {
+            out.entry(child.to_owned()).or_default().push(child_path.clone());
+            self.walk(child, &child_path, out, depth + 1);
+        }
+    }
+}
+
+fn spec_shape(name: &str, schema: &Value) -> Result<Shape> {
+    let kind = match schema["type"].as_str() {
+        Some("string") => {
+            let raw = schema.get("pattern").and_then(Value::as_str);
+            let anchored = raw.is_some_and(|p| p.starts_with('^') && p.ends_with('$'));
+            let pattern = raw.map(|p| if anchored { p[1..p.len() - 1].to_owned() } else { p.to_owned() });
+            ShapeKind::String {
+                min: schema.get("minLength").and_then(Value::as_u64),
+                max: schema.get("maxLength").and_then(Value::as_u64),
+                pattern,
+                anchored,
+                enum_values: strings(&schema["enum"]),
+            }
+        }
+        Some("object") if schema.get("additionalProperties").is_some_and(Value::is_object) => ShapeKind::Map {
+            key: ref_name(
+                schema["x-amz-map-key"]["$ref"]
+                    .as_str()
+                    .ok_or_else(|| anyhow!("map {name} needs x-amz-map-key with a $ref"))?,
+            )?,
+            value: ref_name(
+                schema["additionalProperties"]["$ref"]
+                    .as_str()
+                    .ok_or_else(|| anyhow!("map {name} needs additionalProperties with a $ref"))?,
+            )?,
+        },
+        Some("object") => {
+            let mut members = Vec::new();
+            for (member, prop) in schema["properties"].as_object().into_iter().flatten() {
+                let target = prop
+                    .get("$ref")
+                    .or_else(|| prop["allOf"].get(0).and_then(|first| first.get("$ref")))
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| anyhow!("member {name}.{member} must reference its shape"))?;
+                members.push(Member {
+                    name: member.clone(),
+                    shape: ref_name(target)?,
+                    doc: prop["description"].as_str().unwrap_or_default().to_owned(),
+                });
+            }
+            ShapeKind::Structure {
+                members,
+                required: strings(&schema["required"]),
+                error: schema["x-amz-error"]["fault"].as_str().map(str::to_owned),
+            }
+        }
+        other => bail!("schema {name} has unsupported type {other:?}"),
+    };
+    Ok(Shape {
+        name: name.to_owned(),
+        doc: schema["description"].as_str().unwrap_or_default().to_owned(),
+        sensitive: schema["x-amz-sensitive"].as_bool().unwrap_or(false),
+        kind,
+    })
+}
+
+fn upstream_shape(name: &str, shape: &Value) -> Result<Shape> {
+    let kind = match shape["type"].as_str() {
+        Some("string") => ShapeKind::String {
+            min: shape.get("min").and_then(Value::as_u64),
+            max: shape.get("max").and_then(Value::as_u64),
+            pattern: shape.get("pattern").and_then(Value::as_str).map(str::to_owned),
+            anchored: false,
+            enum_values: strings(&shape["enum"]),
+        },
+        Some("structure") => ShapeKind::Structure {
+            members: shape["members"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(member, m)| {
+                    Ok(Member {
+                        name: member.clone(),
+                        shape: string(m, "shape")?,
+                        doc: m["documentation"].as_str().unwrap_or_default().to_owned(),
+                    })
+                })
+                .collect::<Result<_>>()?,
+            required: strings(&shape["required"]),
+            error: shape["exception"]
+                .as_bool()
+                .unwrap_or(false)
+                .then(|| if shape["fault"].as_bool().unwrap_or(false) { "server" } else { "client" }.to_owned()),
+        },
+        Some("map") => {
+            ShapeKind::Map { key: string(&shape["key"], "shape")?, value: string(&shape["value"], "shape")? }
+        }
+        other => bail!("shape {name} has unsupported type {other:?}"),
+    };
+    Ok(Shape {
+        name: name.to_owned(),
+        doc: shape["documentation"].as_str().unwrap_or_default().to_owned(),
+        sensitive: shape["sensitive"].as_bool().unwrap_or(false),
+        kind,
+    })
+}
+
+fn obj<'a>(value: &'a Value, key: &str) -> Result<&'a Map<String, Value>> {
+    value.get(key).and_then(Value::as_object).ok_or_else(|| anyhow!("missing object {key:?}"))
+}
+
+fn string(value: &Value, key: &str) -> Result<String> {
+    value.get(key).and_then(Value::as_str).map(str::to_owned).ok_or_else(|| anyhow!("missing string {key:?}"))
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value.as_array().into_iter().flatten().filter_map(Value::as_str).map(str::to_owned).collect()
+}
+
+fn ref_name(reference: &str) -> Result<String> {
+    reference
+        .strip_prefix("#/components/schemas/")
+        .map(str::to_owned)
+        .ok_or_else(|| anyhow!("unsupported $ref {reference:?}: only #/components/schemas/ is used"))
+}
+
+impl fmt::Display for ShapeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ShapeKind::String { .. } => "string",
+            ShapeKind::Structure { .. } => "structure",
+            ShapeKind::Map { .. } => "map",
+        })
+    }
+}

@@ -1,0 +1,73 @@
+//! Repository automation, run as `cargo xtask <command>` from any folder of the workspace.
+
+mod codegen;
+mod contract;
+mod model_check;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "cargo xtask", about = "Repository automation for the Cognito ResendConfirmationCode toolkit")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Regenerate the client crate's generated modules from spec/cognito-idp.openapi.yaml.
+    Codegen {
+        /// Compare instead of writing: exit non-zero when the committed code is stale.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Compare the spec with AWS's model in spec/upstream/ and list every difference.
+    CheckModel,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<()> {
+    let root = workspace_root();
+    match command {
+        Command::Codegen { check } => codegen::run(&root, check),
+        Command::CheckModel => {
+            let spec = contract::Contract::from_spec_file(&root.join(contract::SPEC_PATH))?;
+            let upstream = contract::Contract::from_upstream_file(&root.join(contract::UPSTREAM_PATH))?;
+            let differences = model_check::compare(&spec, &upstream);
+            for d in &differences {
+                println!("{d}");
+            }
+            if differences.is_empty() {
+                eprintln!("the spec matches the upstream model");
+                Ok(())
+            } else {
+                anyhow::bail!(
+                    "{} difference(s) between {} and {}",
+                    differences.len(),
+                    contract::SPEC_PATH,
+                    contract::UPSTREAM_PATH
+                )
+            }
+        }
+    }
+}
+
+/// The workspace root: xtask lives one folder below it, wherever cargo was started from.
+pub fn workspace_root() -> PathBuf {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir.parent().map(PathBuf::from).unwrap_or(manifest_dir)
+}
