@@ -245,10 +245,8 @@ impl CognitoIdp {
 
     async fn read_response(&self, response: reqwest::Response) -> Result<RawResponse> {
         let (status, headers) = (response.status().as_u16(), response.headers().clone());
-        if let Some(length) = response.content_length() {
-            if length > self.max_response_bytes as u64 {
-                return Err(Error::ResponseTooLarge { limit: self.max_response_bytes });
-            }
+        if response.content_length().is_some_and(|length| length > self.max_response_bytes as u64) {
+            return Err(Error::ResponseTooLarge { limit: self.max_response_bytes });
         }
         let body = read_limited(Box::pin(response.bytes_stream()), self.max_response_bytes).await?;
         Ok(RawResponse { status, headers, body })
