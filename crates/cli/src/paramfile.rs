@@ -1,0 +1,1 @@
+//! file:// and fileb:// parameter values.

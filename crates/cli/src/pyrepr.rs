@@ -1,0 +1,1 @@
+//! Python repr() of parameter values, for botocore's validation messages.

@@ -1,0 +1,1 @@
+//! AWS CLI v1's shorthand syntax: a parser and a writer.

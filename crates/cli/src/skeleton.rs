@@ -1,0 +1,1 @@
+//! --generate-cli-skeleton: the input skeleton and the fake output, from the contract tables.

@@ -1,0 +1,1 @@
+//! botocore's parameter validation: required members, min length, types, unknown keys.
