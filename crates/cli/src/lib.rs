@@ -7,6 +7,7 @@
 
 pub mod argparse;
 pub mod argprocess;
+pub mod config;
 pub mod jsonfmt;
 pub mod paramfile;
 pub mod pyrepr;
