@@ -3,6 +3,7 @@
 mod errors;
 mod requests;
 mod responses;
+mod transport;
 mod types;
 
 use cognito_idp_client::CognitoIdp;
