@@ -14,6 +14,7 @@ pub mod pyrepr;
 pub mod response;
 pub mod shorthand;
 pub mod skeleton;
+pub mod transport;
 pub mod validate;
 
 /// Runs the CLI on `args` (without the program name) and returns the exit code.
