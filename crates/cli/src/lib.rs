@@ -11,6 +11,7 @@ pub mod config;
 pub mod jsonfmt;
 pub mod paramfile;
 pub mod pyrepr;
+pub mod query;
 pub mod response;
 pub mod shorthand;
 pub mod skeleton;
