@@ -80,11 +80,15 @@ impl ConfigError {
 /// One section of an INI file: keys in file order, values a string or a nested map.
 pub type Section = Map<String, Value>;
 
+/// Options of one section while reading: key and value lines (continuations appended).
+type RawOptions = Vec<(String, Vec<String>)>;
+
 /// Parses INI text as `configparser.RawConfigParser` does, with botocore's nested sections.
 pub fn parse_ini(text: &str, path: &str) -> Result<Vec<(String, Section)>, ConfigError> {
-    let error = |line: usize, what: &str| ConfigError::Parse { path: path.to_owned(), detail: format!("line {line}: {what}") };
-    let mut sections: Vec<(String, Vec<(String, Vec<String>)>)> = Vec::new();
-    let mut defaults: Vec<(String, Vec<String>)> = Vec::new();
+    let error =
+        |line: usize, what: &str| ConfigError::Parse { path: path.to_owned(), detail: format!("line {line}: {what}") };
+    let mut sections: Vec<(String, RawOptions)> = Vec::new();
+    let mut defaults: RawOptions = Vec::new();
     // Where options go now: None before any header, Some(None) for DEFAULT, Some(Some(i)) for sections[i].
     let mut current: Option<Option<usize>> = None;
     let mut seen_sections: Vec<String> = Vec::new();
@@ -204,8 +208,9 @@ fn section_header(line: &str) -> Option<String> {
 fn parse_nested(value: &str) -> Result<Section, String> {
     let mut nested = Section::new();
     for line in value.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let (key, value) =
-            line.split_once('=').ok_or_else(|| format!("nested line {line:?} has no '=' (not enough values to unpack)"))?;
+        let (key, value) = line
+            .split_once('=')
+            .ok_or_else(|| format!("nested line {line:?} has no '=' (not enough values to unpack)"))?;
         nested.insert(key.trim().to_owned(), Value::String(value.trim().to_owned()));
     }
     Ok(nested)
@@ -440,7 +445,13 @@ pub fn check_endpoint_flag(url: &str) -> Result<(), ConfigError> {
 /// The endpoint: `--endpoint-url`, else (unless configured endpoints are ignored)
 /// `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`, `AWS_ENDPOINT_URL`, the profile's `services` section,
 /// the profile's `endpoint_url`; else the regional endpoint. Checked as botocore checks endpoints.
-pub fn endpoint(flag: Option<&str>, env: &Env, scoped: &Section, config: &Config, region: &str) -> Result<String, ConfigError> {
+pub fn endpoint(
+    flag: Option<&str>,
+    env: &Env,
+    scoped: &Section,
+    config: &Config,
+    region: &str,
+) -> Result<String, ConfigError> {
     let configured = if ignore_configured_endpoints(env, scoped) {
         None
     } else {
@@ -535,13 +546,17 @@ mod tests {
     fn a_missing_default_profile_is_empty_and_other_missing_profiles_are_errors() {
         let config = Config::default();
         assert!(config.scoped("default").expect("empty").is_empty());
-        assert_eq!(config.scoped("nope").expect_err("missing").render(), "\nThe config profile (nope) could not be found\n");
+        assert_eq!(
+            config.scoped("nope").expect_err("missing").render(),
+            "\nThe config profile (nope) could not be found\n"
+        );
     }
 
     #[test]
     fn credentials_file_profiles_merge_over_config_profiles() {
-        let config = Config::from_texts("[profile a]\nregion = r1\noutput = text\n", "[a]\nregion = r2\n[b]\nregion = r3\n")
-            .expect("parses");
+        let config =
+            Config::from_texts("[profile a]\nregion = r1\noutput = text\n", "[a]\nregion = r2\n[b]\nregion = r3\n")
+                .expect("parses");
         let a = config.scoped("a").expect("a");
         assert_eq!((a["region"].as_str(), a["output"].as_str()), (Some("r2"), Some("text")));
         assert_eq!(config.scoped("b").expect("b")["region"], "r3");
@@ -616,7 +631,8 @@ mod tests {
             ("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", "http://service-var"),
             ("AWS_ENDPOINT_URL", "http://global-var"),
         ]);
-        let ep = |flag: Option<&str>, vars: &Env| endpoint(flag, vars, &scoped, &config, "us-east-1").expect("endpoint");
+        let ep =
+            |flag: Option<&str>, vars: &Env| endpoint(flag, vars, &scoped, &config, "us-east-1").expect("endpoint");
         assert_eq!(ep(Some("http://flag"), &all), "http://flag");
         assert_eq!(ep(None, &all), "http://service-var");
         assert_eq!(ep(None, &env(&[("AWS_ENDPOINT_URL", "http://global-var")])), "http://global-var");
@@ -641,7 +657,12 @@ mod tests {
         for bad in ["http://", "http://-bad-.com", "http://a b", "ftp:x"] {
             assert!(!valid_endpoint(bad), "{bad}");
         }
-        for good in ["http://127.0.0.1:8080/", "https://cognito-idp.us-east-1.amazonaws.com", "http://[::1]:80", "http://u@host."] {
+        for good in [
+            "http://127.0.0.1:8080/",
+            "https://cognito-idp.us-east-1.amazonaws.com",
+            "http://[::1]:80",
+            "http://u@host.",
+        ] {
             assert!(valid_endpoint(good), "{good}");
         }
     }
