@@ -13,6 +13,7 @@ pub mod paramfile;
 pub mod pyrepr;
 pub mod query;
 pub mod response;
+pub mod secret;
 pub mod shorthand;
 pub mod skeleton;
 pub mod transport;
