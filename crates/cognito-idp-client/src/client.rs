@@ -78,6 +78,8 @@ pub struct Builder {
     max_response_bytes: usize,
     connect_timeout: Option<Duration>,
     read_timeout: Option<Duration>,
+    ca_bundle: Option<Vec<u8>>,
+    accept_invalid_certs: bool,
 }
 
 impl Builder {
@@ -117,6 +119,19 @@ impl Builder {
         self
     }
 
+    /// Trust only the certificate authorities of this PEM bundle (ignored with [`Builder::http_client`]).
+    pub fn ca_bundle_pem(mut self, pem: Vec<u8>) -> Self {
+        self.ca_bundle = Some(pem);
+        self
+    }
+
+    /// Do not verify TLS certificates at all (ignored with [`Builder::http_client`]). Dangerous: anyone on
+    /// the path can read and change the traffic. Callers should say so to their users.
+    pub fn danger_accept_invalid_certs(mut self, accept: bool) -> Self {
+        self.accept_invalid_certs = accept;
+        self
+    }
+
     /// Builds the client.
     pub fn build(self) -> Result<CognitoIdp> {
         let url = reqwest::Url::parse(&self.endpoint)
@@ -129,7 +144,7 @@ impl Builder {
         }
         let http = match self.http {
             Some(http) => http,
-            None => default_http_client(self.connect_timeout, self.read_timeout)?,
+            None => default_http_client(&self)?,
         };
         // progenitor appends the operation's path (`/`) to the base URL.
         let base = self.endpoint.trim_end_matches('/');
@@ -141,15 +156,27 @@ impl Builder {
     }
 }
 
-/// A default reqwest client: rustls with the ring provider and the platform's roots, HTTP/1.1.
-fn default_http_client(connect: Option<Duration>, read: Option<Duration>) -> Result<reqwest::Client> {
+/// A default reqwest client: rustls with the ring provider, HTTP/1.1, and the platform's roots unless a
+/// CA bundle replaces them.
+fn default_http_client(settings: &Builder) -> Result<reqwest::Client> {
     install_crypto_provider();
     let mut builder = reqwest::Client::builder();
-    if let Some(connect) = connect {
+    if let Some(connect) = settings.connect_timeout {
         builder = builder.connect_timeout(connect);
     }
-    if let Some(read) = read {
+    if let Some(read) = settings.read_timeout {
         builder = builder.read_timeout(read);
+    }
+    if let Some(pem) = &settings.ca_bundle {
+        let certificates = reqwest::Certificate::from_pem_bundle(pem)
+            .map_err(|e| Error::Config(format!("the CA bundle is not valid PEM: {e}")))?;
+        if certificates.is_empty() {
+            return Err(Error::Config("the CA bundle holds no certificates".to_owned()));
+        }
+        builder = builder.tls_certs_only(certificates);
+    }
+    if settings.accept_invalid_certs {
+        builder = builder.danger_accept_invalid_certs(true);
     }
     builder.build().map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))
 }
@@ -180,6 +207,8 @@ impl CognitoIdp {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             connect_timeout: None,
             read_timeout: None,
+            ca_bundle: None,
+            accept_invalid_certs: false,
         }
     }
 

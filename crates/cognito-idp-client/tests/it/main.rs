@@ -3,6 +3,7 @@
 mod errors;
 mod requests;
 mod responses;
+mod tls;
 mod transport;
 mod types;
 
