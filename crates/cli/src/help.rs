@@ -898,6 +898,9 @@ enum Node {
 /// rendering cannot exhaust the stack.
 const MAX_DEPTH: usize = 48;
 
+/// The longest tag read as a tag, in bytes (AWS's longest links are far shorter).
+const MAX_TAG_LENGTH: usize = 4096;
+
 /// Elements that never have content.
 const VOID_ELEMENTS: &[&str] = &["br", "hr", "img", "wbr", "input", "meta", "link", "col", "area", "source"];
 
@@ -909,10 +912,14 @@ fn parse_html(html: &str) -> Vec<Node> {
     let mut stack: Vec<(String, Vec<Node>)> = vec![(String::new(), Vec::new())];
     let mut text = String::new();
     let mut rest = html;
+    // After the last `>` only a comment can be a tag; knowing that keeps many unclosed `<` linear.
+    let last_gt = html.rfind('>');
     while let Some(lt) = rest.find('<') {
         text.push_str(rest.get(..lt).unwrap_or_default());
         let from_lt = rest.get(lt..).unwrap_or_default();
-        match parse_tag(from_lt) {
+        let position = html.len() - from_lt.len();
+        let closable = last_gt.is_some_and(|gt| gt > position) || from_lt.starts_with("<!--");
+        match if closable { parse_tag(from_lt) } else { None } {
             Some((tag, len)) => {
                 if !text.is_empty() {
                     push_node(&mut stack, Node::Text(decode_entities(&std::mem::take(&mut text))));
@@ -956,7 +963,7 @@ fn parse_tag(s: &str) -> Option<(Tag, usize)> {
         return Some((Tag::Skip, len));
     }
     if body.starts_with('!') || body.starts_with('?') {
-        let end = body.find('>')?;
+        let end = body.char_indices().take_while(|(i, _)| *i < MAX_TAG_LENGTH).find(|(_, c)| *c == '>')?.0;
         return Some((Tag::Skip, end + 2));
     }
     let (closing, after_slash) = match body.strip_prefix('/') {
@@ -974,10 +981,11 @@ fn parse_tag(s: &str) -> Option<(Tag, usize)> {
     if !attributes.is_empty() && !attributes.starts_with(|c: char| c == '>' || c == '/' || c.is_whitespace()) {
         return None;
     }
-    // The tag ends at the first `>` outside quotes.
+    // The tag ends at the first `>` outside quotes, within MAX_TAG_LENGTH bytes: a longer run is text,
+    // which keeps input with many unclosed `<` linear.
     let mut quote = None;
     let mut end = None;
-    for (i, c) in attributes.char_indices() {
+    for (i, c) in attributes.char_indices().take_while(|(i, _)| *i < MAX_TAG_LENGTH) {
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
             (Some(_), _) => {}
@@ -1063,7 +1071,9 @@ fn decode_entities(text: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(rest.get(..amp).unwrap_or_default());
         let after = rest.get(amp + 1..).unwrap_or_default();
-        let decoded = after.find(';').filter(|&semi| semi <= 32).and_then(|semi| {
+        // Entity names are short: looking no further keeps text with many `&` linear.
+        let semicolon = after.char_indices().take(33).find(|(_, c)| *c == ';').map(|(i, _)| i);
+        let decoded = semicolon.and_then(|semi| {
             let name = after.get(..semi)?;
             let c = match name {
                 "amp" => '&',
@@ -1435,6 +1445,22 @@ mod tests {
         assert!(out.ends_with("deep\n"));
         let deepest = out.lines().map(|l| l.len() - l.trim_start().len()).max().unwrap_or_default();
         assert!(deepest <= 4 * MAX_DEPTH, "nesting is capped, yet text sits at column {deepest}");
+    }
+
+    #[test]
+    fn stays_fast_on_many_unclosed_tags_and_ampersands() {
+        let html = "<a href='x ".repeat(40_000) + &"&".repeat(200_000) + &"<!".repeat(40_000);
+        let started = std::time::Instant::now();
+        let out = html_to_text(&html, 0, 79);
+        assert!(started.elapsed() < std::time::Duration::from_secs(20), "took {:?}", started.elapsed());
+        assert!(out.starts_with("<a href='x <a href='x"));
+    }
+
+    #[test]
+    fn reads_a_tag_only_up_to_its_maximum_length() {
+        let long = format!("<p title=\"{}\">a</p>", "t".repeat(MAX_TAG_LENGTH));
+        assert!(html_to_text(&long, 0, 79).starts_with("<p\ntitle=\"ttt"));
+        assert_eq!(html_to_text(&format!("<p title=\"{}\">a</p>", "t".repeat(100)), 0, 79), "a\n");
     }
 
     /// A small deterministic generator (xorshift64*), so the fuzz test needs no dependency.
