@@ -4,9 +4,20 @@
 //! AWS CLI v1 renders its manual through docutils, groff and a pager. We print the same sections, in the
 //! same order and with the same content, laid out like the reference's `col -b` text (headings at column
 //! 0, body at 7, option documentation at 10, nested members at 14, `NOTE:` blocks and `o ` bullets), with
-//! no external renderer and no pager. Deliberate layout differences: lines are wrapped at [`WIDTH`]
-//! columns ragged right (groff justifies to 78 columns and hyphenates), links show their text without the
-//! stray space groff leaves before the next punctuation, and there is no page header or footer.
+//! no external renderer and no pager.
+//!
+//! Deliberate differences from the reference:
+//! - lines are wrapped at [`WIDTH`] columns, ragged right, without hyphenation or overstrike (groff
+//!   justifies to 78 columns, hyphenates, and emboldens by overstriking);
+//! - there is no page header or footer line (`RESEND-CONFIRMATION-CODE()`);
+//! - inline markup shows its text only: no space before the punctuation after a link (`endpoints.`, where
+//!   the reference prints `endpoints .`) and no literal asterisks where AWS's HTML puts spaces inside
+//!   `<i>` (`sandbox mode,` where the reference prints `* sandbox mode * ,`);
+//! - OPTIONS marks the members the contract calls sensitive, and documents our `--client-secret-file`
+//!   (also in the SYNOPSIS);
+//! - EXAMPLES shows the contract's examples as `cognito-idp` command lines, under a note about the region
+//!   and credentials instead of the reference's note about installing the AWS CLI;
+//! - `cognito-idp help` describes this tool and its two commands instead of the whole service.
 //!
 //! Everything about the operation comes from [`cognito_idp_client::contract`]: its name and
 //! documentation, the input members (options, types, documentation, sensitivity, enums, nested members,
