@@ -8,6 +8,7 @@
 pub mod argparse;
 pub mod argprocess;
 pub mod config;
+pub mod help;
 pub mod jsonfmt;
 pub mod paramfile;
 pub mod pyrepr;
