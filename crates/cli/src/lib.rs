@@ -10,10 +10,13 @@ pub mod argprocess;
 pub mod config;
 pub mod jsonfmt;
 pub mod paramfile;
+pub mod py_unicode;
 pub mod pyrepr;
 pub mod response;
 pub mod shorthand;
 pub mod skeleton;
+pub mod table;
+pub mod text;
 pub mod validate;
 
 /// Runs the CLI on `args` (without the program name) and returns the exit code.
