@@ -11,12 +11,15 @@ pub mod config;
 pub mod help;
 pub mod jsonfmt;
 pub mod paramfile;
+pub mod py_unicode;
 pub mod pyrepr;
 pub mod query;
 pub mod response;
 pub mod secret;
 pub mod shorthand;
 pub mod skeleton;
+pub mod table;
+pub mod text;
 pub mod transport;
 pub mod validate;
 
