@@ -160,7 +160,8 @@ impl Builder {
 /// CA bundle replaces them.
 fn default_http_client(settings: &Builder) -> Result<reqwest::Client> {
     install_crypto_provider();
-    let mut builder = reqwest::Client::builder();
+    // AWS's SDKs do not follow redirects: a 3xx is the service's answer, decoded like any other.
+    let mut builder = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none());
     if let Some(connect) = settings.connect_timeout {
         builder = builder.connect_timeout(connect);
     }
