@@ -9,6 +9,7 @@ pub mod argparse;
 pub mod argprocess;
 pub mod jsonfmt;
 pub mod paramfile;
+pub mod pyjson;
 pub mod pyrepr;
 pub mod response;
 pub mod shorthand;

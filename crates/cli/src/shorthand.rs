@@ -1,1 +1,825 @@
-//! AWS CLI v1's shorthand syntax: a parser and a writer.
+//! AWS CLI v1's shorthand syntax (`awscli/shorthand.py`): the parser, its errors, the model-driven
+//! `BackCompatVisitor`, and a writer that produces shorthand text for a value.
+//!
+//! The grammar, as awscli 1.46.3 implements it:
+//!
+//! ```text
+//! parameter  = keyval *("," keyval)            ; a repeated top-level key is an error
+//! keyval     = key ["@"] "=" values            ; "@=" loads file:// and fileb:// values
+//! key        = *[A-Za-z0-9_.#/:-]              ; possibly empty
+//! values     = explicit-list / hash-literal / csv-value / ""   (at the end of the input)
+//! csv-value  = first-value *("," second-value) ; "a=b,c" is ["b", "c"]; "a=b,c=d" backtracks
+//! explicit-list = "[" [explicit-value *("," explicit-value)] "]"
+//! hash-literal  = "{" *(key ["@"] "=" explicit-value [","]) "}"
+//! explicit-value = explicit-list / hash-literal / first-value
+//! first-value  = 'single quoted' / "double quoted" / unquoted value
+//! ```
+//!
+//! Unquoted values are runs of the characters of Python's regular expressions `_FIRST_VALUE` and
+//! `_SECOND_VALUE` (no characters above U+FFFF; `\,` is a comma), with trailing whitespace (Python's
+//! `str.isspace`) removed. Quoted values end at the first quote that the greedy, backtracking regular
+//! expression `'(?:\\'|[^'])*'` leaves; inside them `\'` (or `\"`) and then `\\` are unescaped.
+//! Whitespace between tokens is ASCII whitespace (`string.whitespace`). Positions in error messages
+//! count code points, as Python's do.
+//!
+//! Python's recursion limit is part of the observable behaviour for deeply nested input: the parser
+//! counts the Python frames that awscli's recursive descent would use and fails with
+//! `maximum recursion depth exceeded` where awscli does for nested lists and hashes (observed: 487
+//! nested lists and 486 nested hashes parse, one more does not). Python also counts some calls into C
+//! once they are specialised, which depends on the interpreter's history; those are modelled only
+//! for the calls that dominate in deep input (regular-expression matches and exception creation).
+
+use std::fmt;
+
+use cognito_idp_client::model::{Shape, ShapeKind};
+use serde_json::{Map, Value};
+
+/// Python frames available to the parser below its `parse` call in the reference CLI, calibrated on
+/// the thresholds observed for nested lists (487 parse) and nested hashes (486 parse).
+pub const MAX_DEPTH: usize = 980;
+
+/// A shorthand syntax error: `ShorthandParseError` and its subclasses in awscli, with their messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShorthandParseError {
+    /// `ShorthandParseSyntaxError`: `Expected: '<expected>', received: '<actual>' for input:...`.
+    Syntax {
+        /// The whole input.
+        value: String,
+        /// What was expected: a character, or `<second>`, `<singled quoted>`, `<double quoted>`.
+        expected: String,
+        /// What was found: a character, `EOF` or `<none>`.
+        actual: String,
+        /// Where, in code points.
+        index: usize,
+    },
+    /// `DuplicateKeyInObjectError`: a top-level key given twice.
+    DuplicateKey {
+        /// The repeated key.
+        key: String,
+        /// The whole input.
+        value: String,
+        /// Where the caret goes, in code points.
+        index: usize,
+    },
+}
+
+impl ShorthandParseError {
+    /// `ShorthandParseError._error_location`: the input with a caret line under `index`.
+    fn error_location(value: &str, index: usize) -> String {
+        let chars: Vec<char> = value.chars().collect();
+        let index = index.min(chars.len());
+        let (before, after) = chars.split_at(index);
+        let num_spaces = match before.iter().rposition(|&c| c == '\n') {
+            Some(last_newline) => index - last_newline - 1,
+            None => index,
+        };
+        let (consumed, remaining): (String, String) = match after.iter().position(|&c| c == '\n') {
+            Some(offset) => {
+                let (c, r) = chars.split_at(index + offset);
+                (c.iter().collect(), r.iter().collect())
+            }
+            None => (value.to_owned(), String::new()),
+        };
+        format!("{consumed}\n{}^{remaining}", " ".repeat(num_spaces))
+    }
+}
+
+impl fmt::Display for ShorthandParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShorthandParseError::Syntax { value, expected, actual, index } => write!(
+                f,
+                "Expected: '{expected}', received: '{actual}' for input:\n{}",
+                Self::error_location(value, *index)
+            ),
+            ShorthandParseError::DuplicateKey { key, value, index } => write!(
+                f,
+                "Second instance of key \"{key}\" encountered for input:\n{}\nThis is often \
+                 because there is a preceding \",\" instead of a space.",
+                Self::error_location(value, *index)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ShorthandParseError {}
+
+/// Why parsing stopped: the errors `ShorthandParser.parse` can raise.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParseFailure {
+    /// A shorthand error (which the CLI reports as a parameter error).
+    Parse(ShorthandParseError),
+    /// A `ResourceLoadingError` from an `@=` file value, with its message (the CLI prints it as is).
+    Paramfile(String),
+    /// A `RecursionError`, with its message (the CLI prints it as is).
+    Recursion(String),
+}
+
+impl fmt::Display for ParseFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseFailure::Parse(e) => e.fmt(f),
+            ParseFailure::Paramfile(m) | ParseFailure::Recursion(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for ParseFailure {}
+
+impl From<ShorthandParseError> for ParseFailure {
+    fn from(e: ShorthandParseError) -> Self {
+        ParseFailure::Parse(e)
+    }
+}
+
+/// Loads the value of an `@=` key: awscli's `get_paramfile(value, LOCAL_PREFIX_MAP)`.
+pub trait ParamfileResolver: Sync {
+    /// The file's content (a string, or a `bytes` value as [`crate::pyjson::bytes_value`] makes it)
+    /// when `text` starts with `file://` or `fileb://`; `Ok(None)` otherwise; `Err` with the
+    /// `ResourceLoadingError` message when the file cannot be loaded.
+    fn resolve(&self, text: &str) -> Result<Option<Value>, String>;
+}
+
+/// A resolver for contexts without files: every value stays text.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoParamfiles;
+
+impl ParamfileResolver for NoParamfiles {
+    fn resolve(&self, _text: &str) -> Result<Option<Value>, String> {
+        Ok(None)
+    }
+}
+
+/// Parses shorthand text into a value: always an object (a Python `dict`) on success.
+pub fn parse(text: &str, paramfiles: &dyn ParamfileResolver) -> Result<Value, ParseFailure> {
+    ShorthandParser::new(paramfiles).parse(text)
+}
+
+/// awscli's `ShorthandParser`.
+pub struct ShorthandParser<'r> {
+    paramfiles: &'r dyn ParamfileResolver,
+    max_depth: usize,
+    input: Vec<char>,
+    text: String,
+    index: usize,
+    should_resolve_paramfiles: bool,
+    depth: usize,
+}
+
+impl fmt::Debug for ShorthandParser<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ShorthandParser")
+            .field("max_depth", &self.max_depth)
+            .field("index", &self.index)
+            .finish_non_exhaustive()
+    }
+}
+
+/// An internal failure: a syntax error can be caught by the parser itself (backtracking); the rest
+/// propagate.
+enum Fail {
+    Syntax { expected: String, actual: String, index: usize },
+    Out(ParseFailure),
+}
+
+type R<T> = Result<T, Fail>;
+
+const PY_FRAME_LIMIT_MESSAGE: &str = "maximum recursion depth exceeded";
+const C_CALL_LIMIT_MESSAGE: &str = "maximum recursion depth exceeded while calling a Python object";
+
+impl<'r> ShorthandParser<'r> {
+    /// A parser that loads `@=` values through `paramfiles`, with the reference CLI's depth limit.
+    pub fn new(paramfiles: &'r dyn ParamfileResolver) -> Self {
+        Self::with_max_depth(paramfiles, MAX_DEPTH)
+    }
+
+    /// The same with another recursion budget (in Python frames below `parse`).
+    pub fn with_max_depth(paramfiles: &'r dyn ParamfileResolver, max_depth: usize) -> Self {
+        ShorthandParser {
+            paramfiles,
+            max_depth,
+            input: Vec::new(),
+            text: String::new(),
+            index: 0,
+            should_resolve_paramfiles: false,
+            depth: 0,
+        }
+    }
+
+    /// `ShorthandParser.parse(value)`.
+    pub fn parse(&mut self, value: &str) -> Result<Value, ParseFailure> {
+        let nesting = value.chars().filter(|c| matches!(c, '[' | '{')).count();
+        if nesting > crate::pyjson::INLINE_NESTING {
+            return crate::pyjson::on_big_stack(|| self.parse_here(value));
+        }
+        self.parse_here(value)
+    }
+
+    fn parse_here(&mut self, value: &str) -> Result<Value, ParseFailure> {
+        self.input = value.chars().collect();
+        self.text = value.to_owned();
+        self.index = 0;
+        self.should_resolve_paramfiles = false;
+        self.depth = 0;
+        match self.frame(Self::parameter) {
+            Ok(v) => Ok(v),
+            Err(Fail::Out(e)) => Err(e),
+            Err(Fail::Syntax { expected, actual, index }) => Err(ParseFailure::Parse(ShorthandParseError::Syntax {
+                value: value.to_owned(),
+                expected,
+                actual,
+                index,
+            })),
+        }
+    }
+
+    // -- the recursion budget ------------------------------------------------------------------
+
+    /// Runs `f` as one Python frame deeper.
+    fn frame<T>(&mut self, f: impl FnOnce(&mut Self) -> R<T>) -> R<T> {
+        if self.depth >= self.max_depth {
+            return Err(Fail::Out(ParseFailure::Recursion(PY_FRAME_LIMIT_MESSAGE.to_owned())));
+        }
+        self.depth += 1;
+        let result = f(self);
+        self.depth -= 1;
+        result
+    }
+
+    /// A call into C that Python counts against the limit (once specialised).
+    fn c_call(&self) -> R<()> {
+        if self.depth >= self.max_depth {
+            return Err(Fail::Out(ParseFailure::Recursion(C_CALL_LIMIT_MESSAGE.to_owned())));
+        }
+        Ok(())
+    }
+
+    /// `raise ShorthandParseSyntaxError(...)`: creating the exception calls the class (counted as a
+    /// C call) then `__init__`, `_construct_msg` and `_error_location` (three frames).
+    fn syntax_error<T>(&mut self, expected: &str, actual: String, index: usize) -> R<T> {
+        self.c_call()?;
+        self.depth += 1;
+        let budget = self.frame(|p| p.frame(|p| p.frame(|_| Ok(()))));
+        self.depth -= 1;
+        budget?;
+        Err(Fail::Syntax { expected: expected.to_owned(), actual, index })
+    }
+
+    // -- helpers -------------------------------------------------------------------------------
+
+    fn current(&mut self) -> R<Option<char>> {
+        self.frame(|p| Ok(p.input.get(p.index).copied()))
+    }
+
+    fn at_eof(&mut self) -> R<bool> {
+        self.frame(|p| Ok(p.index >= p.input.len()))
+    }
+
+    fn consume_whitespace(&mut self) -> R<()> {
+        self.frame(|p| {
+            while let Some(c) = p.current()? {
+                if !is_ascii_whitespace(c) {
+                    break;
+                }
+                p.index += 1;
+            }
+            Ok(())
+        })
+    }
+
+    fn expect(&mut self, ch: char, consume_whitespace: bool) -> R<()> {
+        self.frame(|p| {
+            if consume_whitespace {
+                p.consume_whitespace()?;
+            }
+            let index = p.index;
+            match p.input.get(index).copied() {
+                None => p.syntax_error(&ch.to_string(), "EOF".to_owned(), index),
+                Some(actual) if actual != ch => p.syntax_error(&ch.to_string(), actual.to_string(), index),
+                Some(_) => {
+                    p.index += 1;
+                    if consume_whitespace {
+                        p.consume_whitespace()?;
+                    }
+                    Ok(())
+                }
+            }
+        })
+    }
+
+    fn backtrack_to(&mut self, ch: char) -> R<()> {
+        self.frame(|p| {
+            while p.input.get(p.index).is_some_and(|&c| c != ch) {
+                if p.index == 0 {
+                    break;
+                }
+                p.index -= 1;
+            }
+            Ok(())
+        })
+    }
+
+    fn slice(&self, start: usize, end: usize) -> String {
+        self.input.get(start..end).unwrap_or_default().iter().collect()
+    }
+
+    // -- the grammar -------------------------------------------------------------------------
+
+    fn parameter(&mut self) -> R<Value> {
+        let mut params = Map::new();
+        let (key, val) = self.frame(Self::keyval)?;
+        params.insert(key, val);
+        let mut last_index = self.index;
+        while self.index < self.input.len() {
+            self.expect(',', true)?;
+            let (key, val) = self.frame(Self::keyval)?;
+            if params.contains_key(&key) {
+                // DuplicateKeyInObjectError.__init__ -> _construct_msg -> _error_location.
+                self.c_call()?;
+                self.depth += 1;
+                let budget = self.frame(|p| p.frame(|p| p.frame(|_| Ok(()))));
+                self.depth -= 1;
+                budget?;
+                return Err(Fail::Out(ParseFailure::Parse(ShorthandParseError::DuplicateKey {
+                    key,
+                    value: self.text.clone(),
+                    index: last_index + 1,
+                })));
+            }
+            params.insert(key, val);
+            last_index = self.index;
+        }
+        Ok(Value::Object(params))
+    }
+
+    /// `key` then `@=` or `=`; sets whether the values load files.
+    fn key_and_equals(&mut self) -> R<String> {
+        let key = self.frame(Self::key)?;
+        self.should_resolve_paramfiles = false;
+        match self.expect('@', true) {
+            Ok(()) => self.should_resolve_paramfiles = true,
+            Err(Fail::Syntax { .. }) => {}
+            Err(e) => return Err(e),
+        }
+        self.expect('=', true)?;
+        Ok(key)
+    }
+
+    fn keyval(&mut self) -> R<(String, Value)> {
+        let key = self.key_and_equals()?;
+        let values = self.frame(Self::values)?;
+        Ok((key, values))
+    }
+
+    fn key(&mut self) -> R<String> {
+        let start = self.index;
+        while !self.at_eof()? {
+            match self.current()? {
+                Some(c) if is_key_char(c) => self.index += 1,
+                _ => break,
+            }
+        }
+        Ok(self.slice(start, self.index))
+    }
+
+    fn values(&mut self) -> R<Value> {
+        if self.at_eof()? {
+            return Ok(Value::String(String::new()));
+        }
+        match self.current()? {
+            Some('[') => self.frame(Self::explicit_list),
+            Some('{') => self.frame(Self::hash_literal),
+            _ => self.frame(Self::csv_value),
+        }
+    }
+
+    fn csv_value(&mut self) -> R<Value> {
+        let first_value = self.frame(Self::first_value)?;
+        self.consume_whitespace()?;
+        if self.at_eof()? || self.input.get(self.index) != Some(&',') {
+            return Ok(first_value);
+        }
+        self.expect(',', true)?;
+        let mut csv_list = vec![first_value.clone()];
+        loop {
+            let attempt = (|| -> R<bool> {
+                let current = self.frame(Self::second_value)?;
+                self.consume_whitespace()?;
+                if self.at_eof()? {
+                    csv_list.push(current);
+                    return Ok(true);
+                }
+                self.expect(',', true)?;
+                csv_list.push(current);
+                Ok(false)
+            })();
+            match attempt {
+                Ok(true) => break,
+                Ok(false) => {}
+                Err(Fail::Syntax { expected, actual, index }) => {
+                    if self.at_eof()? {
+                        return Err(Fail::Syntax { expected, actual, index });
+                    }
+                    self.backtrack_to(',')?;
+                    break;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        if csv_list.len() == 1 {
+            return Ok(first_value);
+        }
+        Ok(Value::Array(csv_list))
+    }
+
+    fn value(&mut self) -> R<Value> {
+        let Some(end) = self.frame(|p| p.regex_match(Pattern::First))? else {
+            return Ok(Value::String(String::new()));
+        };
+        let consumed = self.frame(|p| p.consume_matched(end))?;
+        let processed = py_rstrip(&consumed.replace("\\,", ",")).to_owned();
+        self.maybe_resolve(processed)
+    }
+
+    /// `_NamedRegex.match` (the frame and its call into the regular expression engine).
+    fn regex_match(&self, pattern: Pattern) -> R<Option<usize>> {
+        self.c_call()?;
+        let rest = self.input.get(self.index..).unwrap_or_default();
+        let len = match pattern {
+            Pattern::First => match_unquoted(rest, is_first_follow),
+            Pattern::Second => match_unquoted(rest, is_second_follow),
+            Pattern::Quoted(q) => match_quoted(rest, q),
+        };
+        Ok(len.map(|n| self.index + n))
+    }
+
+    /// `_consume_matched_regex` (which calls `result.span()`).
+    fn consume_matched(&mut self, end: usize) -> R<String> {
+        self.c_call()?;
+        let v = self.slice(self.index, end);
+        self.index = end;
+        Ok(v)
+    }
+
+    /// `_must_consume_regex`.
+    fn must_consume(&mut self, pattern: Pattern) -> R<String> {
+        self.frame(|p| match p.frame(|p| p.regex_match(pattern))? {
+            Some(end) => p.frame(|p| p.consume_matched(end)),
+            None => {
+                let index = p.index;
+                p.syntax_error(pattern.name(), "<none>".to_owned(), index)
+            }
+        })
+    }
+
+    fn explicit_list(&mut self) -> R<Value> {
+        self.expect('[', true)?;
+        let mut values = Vec::new();
+        while self.current()? != Some(']') {
+            let val = self.frame(Self::explicit_values)?;
+            values.push(val);
+            self.consume_whitespace()?;
+            if self.current()? != Some(']') {
+                self.expect(',', false)?;
+                self.consume_whitespace()?;
+            }
+        }
+        self.expect(']', false)?;
+        Ok(Value::Array(values))
+    }
+
+    fn explicit_values(&mut self) -> R<Value> {
+        match self.current()? {
+            Some('[') => self.frame(Self::explicit_list),
+            Some('{') => self.frame(Self::hash_literal),
+            _ => self.frame(Self::first_value),
+        }
+    }
+
+    fn hash_literal(&mut self) -> R<Value> {
+        self.expect('{', true)?;
+        let mut keyvals = Map::new();
+        while self.current()? != Some('}') {
+            let key = self.key_and_equals()?;
+            let v = self.frame(Self::explicit_values)?;
+            self.consume_whitespace()?;
+            if self.current()? != Some('}') {
+                self.expect(',', false)?;
+                self.consume_whitespace()?;
+            }
+            keyvals.insert(key, v);
+        }
+        self.expect('}', false)?;
+        Ok(Value::Object(keyvals))
+    }
+
+    fn first_value(&mut self) -> R<Value> {
+        match self.current()? {
+            Some('\'') => self.frame(|p| p.quoted_value('\'')),
+            Some('"') => self.frame(|p| p.quoted_value('"')),
+            _ => self.frame(Self::value),
+        }
+    }
+
+    fn second_value(&mut self) -> R<Value> {
+        match self.current()? {
+            Some('\'') => self.frame(|p| p.quoted_value('\'')),
+            Some('"') => self.frame(|p| p.quoted_value('"')),
+            _ => {
+                let consumed = self.must_consume(Pattern::Second)?;
+                let processed = py_rstrip(&consumed.replace("\\,", ",")).to_owned();
+                self.maybe_resolve(processed)
+            }
+        }
+    }
+
+    /// `_single_quoted_value` / `_double_quoted_value`, with `_consume_quoted`.
+    fn quoted_value(&mut self, q: char) -> R<Value> {
+        let processed = self.frame(|p| {
+            let consumed = p.must_consume(Pattern::Quoted(q))?;
+            let inner: String = consumed.chars().skip(1).take(consumed.chars().count().saturating_sub(2)).collect();
+            Ok(inner.replace(&format!("\\{q}"), &q.to_string()).replace("\\\\", "\\"))
+        })?;
+        self.maybe_resolve(processed)
+    }
+
+    fn maybe_resolve(&mut self, processed: String) -> R<Value> {
+        if !self.should_resolve_paramfiles {
+            return Ok(Value::String(processed));
+        }
+        // _resolve_paramfiles -> get_paramfile (which calls `cases.items()`).
+        self.frame(|p| {
+            p.frame(|p| {
+                p.c_call()?;
+                match p.paramfiles.resolve(&processed) {
+                    Ok(Some(v)) => Ok(v),
+                    Ok(None) => Ok(Value::String(processed)),
+                    Err(message) => Err(Fail::Out(ParseFailure::Paramfile(message))),
+                }
+            })
+        })
+    }
+}
+
+/// awscli's regular expressions for values.
+#[derive(Clone, Copy)]
+enum Pattern {
+    First,
+    Second,
+    Quoted(char),
+}
+
+impl Pattern {
+    /// The name in `Expected: '<name>'` (awscli spells the single-quoted one "singled quoted").
+    fn name(self) -> &'static str {
+        match self {
+            Pattern::First => "<first>",
+            Pattern::Second => "<second>",
+            Pattern::Quoted('\'') => "<singled quoted>",
+            Pattern::Quoted(_) => "<double quoted>",
+        }
+    }
+}
+
+/// The length of the match of `_FIRST_VALUE` (or `_SECOND_VALUE`, by `follow`) at the start of `s`:
+/// a start character or `\,`, then follow characters or `\,`, greedily.
+fn match_unquoted(s: &[char], follow: fn(char) -> bool) -> Option<usize> {
+    let mut i = 0;
+    loop {
+        let step = match (s.get(i), s.get(i + 1)) {
+            (Some('\\'), Some(',')) => 2,
+            (Some(&c), _) if (i == 0 && is_start_word(c)) || (i > 0 && follow(c)) => 1,
+            _ => break,
+        };
+        i += step;
+    }
+    (i > 0).then_some(i)
+}
+
+/// The length of the match of `'(?:\\'|[^'])*'` (for quote `q`) at the start of `s`, as Python's
+/// backtracking engine finds it: the greedy path takes every `\q` as an escape; if it finds no
+/// closing quote, the last such escape's quote closes the string instead.
+fn match_quoted(s: &[char], q: char) -> Option<usize> {
+    if s.first() != Some(&q) {
+        return None;
+    }
+    let mut i = 1;
+    let mut last_escape_quote = None;
+    loop {
+        match (s.get(i), s.get(i + 1)) {
+            (Some('\\'), Some(&c)) if c == q => {
+                last_escape_quote = Some(i + 1);
+                i += 2;
+            }
+            (Some(&c), _) if c == q => return Some(i + 1),
+            (Some(_), _) => i += 1,
+            (None, _) => return last_escape_quote.map(|at| at + 1),
+        }
+    }
+}
+
+fn is_key_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '#' | '/' | ':')
+}
+
+/// Python's `string.whitespace`.
+fn is_ascii_whitespace(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
+}
+
+/// Python's `str.isspace` (and `\s` in its regular expressions).
+pub(crate) fn is_py_space(c: char) -> bool {
+    matches!(c, '\t'..='\r' | '\x1c'..=' ' | '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}'
+        | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}')
+}
+
+/// Python's `str.rstrip()`.
+pub(crate) fn py_rstrip(s: &str) -> &str {
+    s.trim_end_matches(is_py_space)
+}
+
+/// Python's `str.strip()`.
+pub(crate) fn py_strip(s: &str) -> &str {
+    s.trim_matches(is_py_space)
+}
+
+/// Python's `str.lstrip()`.
+pub(crate) fn py_lstrip(s: &str) -> &str {
+    s.trim_start_matches(is_py_space)
+}
+
+/// `_START_WORD`: `[!#-&(-+\--<>-Z\\-z|-\uffff]`.
+fn is_start_word(c: char) -> bool {
+    matches!(c, '!' | '#'..='&' | '('..='+' | '-'..='<' | '>'..='Z' | '\\'..='z' | '|'..='\u{ffff}')
+}
+
+/// `_FIRST_FOLLOW_CHARS`: `[\s!#-&(-+\--\\\\^-|~-\uffff]`.
+fn is_first_follow(c: char) -> bool {
+    is_py_space(c) || matches!(c, '!' | '#'..='&' | '('..='+' | '-'..='\\' | '^'..='|' | '~'..='\u{ffff}')
+}
+
+/// `_SECOND_FOLLOW_CHARS`: `[\s!#-&(-+\--<>-\uffff]`.
+fn is_second_follow(c: char) -> bool {
+    is_py_space(c) || matches!(c, '!' | '#'..='&' | '('..='+' | '-'..='<' | '>'..='\u{ffff}')
+}
+
+// ---------------------------------------------------------------------------------------------
+// BackCompatVisitor
+
+/// awscli's `BackCompatVisitor.visit(params, model)`: adjusts a parsed value to the model.
+///
+/// It converts scalars to lists where the model has a list, strings to numbers or booleans where it
+/// has those, and rejects document types. The contract's shapes are strings, structures and maps of
+/// strings, for which the visitor walks the value and changes nothing: those conversions have no
+/// shape to apply to here.
+pub fn back_compat_visit(value: &mut Value, shape: &Shape) {
+    match &shape.kind {
+        ShapeKind::Structure(structure) => {
+            if let Value::Object(map) = value {
+                for member in structure.members {
+                    if let Some(v) = map.get_mut(member.name) {
+                        back_compat_visit(v, member.shape);
+                    }
+                }
+            }
+        }
+        ShapeKind::Map(map_shape) => {
+            if let Value::Object(map) = value {
+                for v in map.values_mut() {
+                    back_compat_visit(v, map_shape.value);
+                }
+            }
+        }
+        ShapeKind::String(_) => {}
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The writer
+
+/// Writes shorthand text that [`parse`] reads back to `value`, or `None` when shorthand cannot
+/// express it.
+///
+/// `value` must be a non-empty object whose keys (at every level) use only `A-Z a-z 0-9 - _ . # / :`,
+/// made of objects, arrays and strings. Strings are written bare when they can be, otherwise quoted.
+/// A quoted string that ends with a backslash needs the rest of the text to be free of its quote
+/// character; when neither quote works, the value cannot be written.
+pub fn write(value: &Value) -> Option<String> {
+    let map = value.as_object()?;
+    if map.is_empty() {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    for (i, (key, v)) in map.iter().enumerate() {
+        if !key.chars().all(is_key_char) {
+            return None;
+        }
+        if i > 0 {
+            pieces.push(Piece::Text(",".to_owned()));
+        }
+        pieces.push(Piece::Text(format!("{key}=")));
+        write_value(v, Context::TopLevel, &mut pieces)?;
+    }
+    render(pieces)
+}
+
+enum Piece {
+    Text(String),
+    Quoted(String),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    TopLevel,
+    Nested,
+}
+
+fn write_value(value: &Value, context: Context, pieces: &mut Vec<Piece>) -> Option<()> {
+    match value {
+        Value::String(s) => {
+            match bare(s, context) {
+                Some(text) => pieces.push(Piece::Text(text)),
+                None => pieces.push(Piece::Quoted(s.clone())),
+            }
+            Some(())
+        }
+        Value::Array(items) => {
+            pieces.push(Piece::Text("[".to_owned()));
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    pieces.push(Piece::Text(",".to_owned()));
+                }
+                write_value(item, Context::Nested, pieces)?;
+            }
+            pieces.push(Piece::Text("]".to_owned()));
+            Some(())
+        }
+        Value::Object(map) => {
+            pieces.push(Piece::Text("{".to_owned()));
+            for (i, (key, v)) in map.iter().enumerate() {
+                if !key.chars().all(is_key_char) {
+                    return None;
+                }
+                if i > 0 {
+                    pieces.push(Piece::Text(",".to_owned()));
+                }
+                pieces.push(Piece::Text(format!("{key}=")));
+                write_value(v, Context::Nested, pieces)?;
+            }
+            pieces.push(Piece::Text("}".to_owned()));
+            Some(())
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => None,
+    }
+}
+
+/// The unquoted spelling of `s`, if `_FIRST_VALUE` reads it back: commas escaped, a space after a
+/// final backslash (so that it does not escape the comma that may follow; `rstrip` removes it).
+fn bare(s: &str, _context: Context) -> Option<String> {
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    if !(first == ',' || is_start_word(first)) {
+        return None;
+    }
+    if !chars.all(|c| c == ',' || is_first_follow(c)) {
+        return None;
+    }
+    if s.ends_with(is_py_space) {
+        return None;
+    }
+    let mut out = s.replace(',', "\\,");
+    if out.ends_with('\\') {
+        out.push(' ');
+    }
+    Some(out)
+}
+
+/// Chooses the quotes of quoted strings from the end of the text backwards, so that a string ending
+/// in a backslash uses a quote that does not occur after it.
+fn render(pieces: Vec<Piece>) -> Option<String> {
+    let mut rendered: Vec<String> = Vec::with_capacity(pieces.len());
+    let mut suffix_has = [false, false]; // ['"', '\'']
+    for piece in pieces.into_iter().rev() {
+        let text = match piece {
+            Piece::Text(t) => t,
+            Piece::Quoted(s) => {
+                let contains = [s.contains('"'), s.contains('\'')];
+                let mut candidates: Vec<usize> = vec![0, 1];
+                if s.ends_with('\\') {
+                    candidates.retain(|&q| !suffix_has[q]);
+                }
+                // Prefer a quote already present after this point, then one the string lacks.
+                candidates.sort_by_key(|&q| (!suffix_has[q], contains[q]));
+                let q = *candidates.first()?;
+                let quote = if q == 0 { '"' } else { '\'' };
+                let escaped = s.replace('\\', "\\\\").replace(quote, &format!("\\{quote}"));
+                format!("{quote}{escaped}{quote}")
+            }
+        };
+        suffix_has[0] |= text.contains('"');
+        suffix_has[1] |= text.contains('\'');
+        rendered.push(text);
+    }
+    rendered.reverse();
+    Some(rendered.concat())
+}
