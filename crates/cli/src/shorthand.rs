@@ -728,10 +728,15 @@ enum Piece {
     Quoted(String),
 }
 
+/// Where a value is written: what may follow it and how the parser reads it there.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Context {
+    /// After `key=` at the top level (`_values`, then `_csv_value`).
     TopLevel,
-    Nested,
+    /// An element of `[...]`: a leading `]` would end the list.
+    ListItem,
+    /// After `key=` inside `{...}`.
+    HashValue,
 }
 
 fn write_value(value: &Value, context: Context, pieces: &mut Vec<Piece>) -> Option<()> {
@@ -749,7 +754,7 @@ fn write_value(value: &Value, context: Context, pieces: &mut Vec<Piece>) -> Opti
                 if i > 0 {
                     pieces.push(Piece::Text(",".to_owned()));
                 }
-                write_value(item, Context::Nested, pieces)?;
+                write_value(item, Context::ListItem, pieces)?;
             }
             pieces.push(Piece::Text("]".to_owned()));
             Some(())
@@ -764,7 +769,7 @@ fn write_value(value: &Value, context: Context, pieces: &mut Vec<Piece>) -> Opti
                     pieces.push(Piece::Text(",".to_owned()));
                 }
                 pieces.push(Piece::Text(format!("{key}=")));
-                write_value(v, Context::Nested, pieces)?;
+                write_value(v, Context::HashValue, pieces)?;
             }
             pieces.push(Piece::Text("}".to_owned()));
             Some(())
@@ -775,10 +780,10 @@ fn write_value(value: &Value, context: Context, pieces: &mut Vec<Piece>) -> Opti
 
 /// The unquoted spelling of `s`, if `_FIRST_VALUE` reads it back: commas escaped, a space after a
 /// final backslash (so that it does not escape the comma that may follow; `rstrip` removes it).
-fn bare(s: &str, _context: Context) -> Option<String> {
+fn bare(s: &str, context: Context) -> Option<String> {
     let mut chars = s.chars();
     let first = chars.next()?;
-    if !(first == ',' || is_start_word(first)) {
+    if !(first == ',' || is_start_word(first)) || (context == Context::ListItem && first == ']') {
         return None;
     }
     if !chars.all(|c| c == ',' || is_first_follow(c)) {
@@ -822,4 +827,528 @@ fn render(pieces: Vec<Piece>) -> Option<String> {
     }
     rendered.reverse();
     Some(rendered.concat())
+}
+
+#[cfg(test)]
+mod tests {
+    //! Expected texts observed from awscli 1.46.3 (as `--client-metadata` / `--user-context-data`
+    //! values: the request body, the validation message's repr, or the parse error).
+
+    use super::*;
+    use serde_json::json;
+
+    fn parsed(text: &str) -> Value {
+        parse(text, &NoParamfiles).expect("parses")
+    }
+
+    fn error(text: &str) -> String {
+        parse(text, &NoParamfiles).expect_err("fails").to_string()
+    }
+
+    /// Values compared with their key order.
+    fn same(a: &Value, b: &Value) -> bool {
+        serde_json::to_string(a).ok() == serde_json::to_string(b).ok()
+    }
+
+    #[test]
+    fn parses_a_key_and_a_value() {
+        assert!(same(&parsed("a=b"), &json!({"a": "b"})));
+    }
+
+    #[test]
+    fn parses_several_keys_in_order() {
+        assert!(same(&parsed("b=1,a=2"), &json!({"b": "1", "a": "2"})));
+    }
+
+    #[test]
+    fn reads_a_comma_separated_value_as_a_list() {
+        assert_eq!(parsed("a=1,b"), json!({"a": ["1", "b"]}));
+    }
+
+    #[test]
+    fn ends_a_list_where_the_next_key_starts() {
+        assert_eq!(parsed("a=b,c,d=e"), json!({"a": ["b", "c"], "d": "e"}));
+        assert_eq!(parsed("a=b,c=d,e"), json!({"a": "b", "c": ["d", "e"]}));
+    }
+
+    #[test]
+    fn takes_an_empty_value_at_the_end_or_before_a_comma() {
+        assert_eq!(parsed("a="), json!({"a": ""}));
+        assert_eq!(parsed("a=,b=c"), json!({"a": "", "b": "c"}));
+    }
+
+    #[test]
+    fn accepts_an_empty_key() {
+        assert_eq!(parsed("=b"), json!({"": "b"}));
+    }
+
+    #[test]
+    fn accepts_every_key_character() {
+        assert_eq!(parsed("a.b-c_d#e/f:g=1"), json!({"a.b-c_d#e/f:g": "1"}));
+    }
+
+    #[test]
+    fn parses_explicit_lists_with_whitespace() {
+        assert_eq!(parsed("a=[ b , c ]"), json!({"a": ["b", "c"]}));
+        assert_eq!(parsed("a=[]"), json!({"a": []}));
+    }
+
+    #[test]
+    fn ignores_a_trailing_comma_in_a_list_but_keeps_an_empty_first_element() {
+        assert_eq!(parsed("a=[b,]"), json!({"a": ["b"]}));
+        assert_eq!(parsed("a=[,]"), json!({"a": [""]}));
+    }
+
+    #[test]
+    fn keeps_spaces_and_equals_signs_inside_list_elements() {
+        assert_eq!(parsed("a=[b c]"), json!({"a": ["b c"]}));
+        assert_eq!(parsed("a=[b,c=d]"), json!({"a": ["b", "c=d"]}));
+    }
+
+    #[test]
+    fn parses_nested_lists_and_hashes() {
+        assert_eq!(parsed("a=[[b],[c,[d]]]"), json!({"a": [["b"], ["c", ["d"]]]}));
+        assert_eq!(parsed("a={b=[c,{d=e}]}"), json!({"a": {"b": ["c", {"d": "e"}]}}));
+        assert_eq!(parsed("a={b={c={}}}"), json!({"a": {"b": {"c": {}}}}));
+    }
+
+    #[test]
+    fn lets_a_repeated_key_inside_a_hash_take_the_last_value() {
+        assert_eq!(parsed("a={b=c,b=d}"), json!({"a": {"b": "d"}}));
+    }
+
+    #[test]
+    fn keeps_commas_inside_quotes() {
+        assert_eq!(parsed("a='b,c'"), json!({"a": "b,c"}));
+        assert_eq!(parsed("a=\"b,c\""), json!({"a": "b,c"}));
+    }
+
+    #[test]
+    fn unescapes_the_quote_and_backslashes_inside_quotes() {
+        assert_eq!(parsed(r"a='it\'s'"), json!({"a": "it's"}));
+        assert_eq!(parsed(r#"a="say \"hi\"""#), json!({"a": "say \"hi\""}));
+        assert_eq!(parsed(r"a='x\\y'"), json!({"a": "x\\y"}));
+    }
+
+    #[test]
+    fn leaves_the_other_quote_escaped_inside_single_quotes() {
+        assert_eq!(parsed(r#"a='x\"y'"#), json!({"a": "x\\\"y"}));
+    }
+
+    #[test]
+    fn reads_empty_quoted_strings() {
+        assert_eq!(parsed("a=''"), json!({"a": ""}));
+        assert_eq!(parsed("a=\"\""), json!({"a": ""}));
+    }
+
+    #[test]
+    fn unescapes_a_comma_and_keeps_other_backslashes_in_bare_values() {
+        assert_eq!(parsed(r"a=b\,c"), json!({"a": "b,c"}));
+        assert_eq!(parsed(r"a=b\c"), json!({"a": "b\\c"}));
+        assert_eq!(parsed(r"a=\,b"), json!({"a": ",b"}));
+        assert_eq!(parsed(r"a=b\\,c"), json!({"a": "b\\,c"}));
+    }
+
+    #[test]
+    fn strips_ascii_whitespace_around_values() {
+        assert_eq!(parsed("a= b"), json!({"a": "b"}));
+        assert_eq!(parsed("a=b "), json!({"a": "b"}));
+        assert_eq!(parsed("a\t=\tb"), json!({"a": "b"}));
+        assert_eq!(parsed("a=b\n"), json!({"a": "b"}));
+        assert_eq!(parsed("a=b, c=d"), json!({"a": "b", "c": "d"}));
+    }
+
+    #[test]
+    fn strips_unicode_whitespace_only_at_the_end_of_a_value() {
+        assert_eq!(parsed("a=b\u{a0}"), json!({"a": "b"}));
+        assert_eq!(parsed("a=\u{a0}b"), json!({"a": "\u{a0}b"}));
+        assert_eq!(parsed("a=b\u{3000},c=d"), json!({"a": "b", "c": "d"}));
+        assert_eq!(parsed("a=b\u{1f}"), json!({"a": "b"}));
+    }
+
+    #[test]
+    fn keeps_inner_spaces_and_equals_signs_in_bare_values() {
+        assert_eq!(parsed("a=b c"), json!({"a": "b c"}));
+        assert_eq!(parsed("a=b=c"), json!({"a": "b=c"}));
+    }
+
+    #[test]
+    fn accepts_closing_brackets_at_the_start_of_a_value() {
+        assert_eq!(parsed("a=]"), json!({"a": "]"}));
+        assert_eq!(parsed("a=}b"), json!({"a": "}b"}));
+    }
+
+    #[test]
+    fn keeps_non_ascii_and_combining_marks_in_bare_values() {
+        assert_eq!(parsed("a=é"), json!({"a": "é"}));
+        assert_eq!(parsed("a=e\u{301}"), json!({"a": "e\u{301}"}));
+    }
+
+    #[test]
+    fn accepts_astral_characters_only_inside_quotes() {
+        assert_eq!(parsed("a='😀'"), json!({"a": "😀"}));
+        assert_eq!(error("a=😀"), "Expected: ',', received: '😀' for input:\na=😀\n  ^");
+    }
+
+    #[test]
+    fn reads_a_quoted_second_list_element() {
+        assert_eq!(parsed("a=b,'c'"), json!({"a": ["b", "c"]}));
+    }
+
+    #[test]
+    fn reads_a_list_across_a_newline() {
+        assert_eq!(parsed("a=b,\nc"), json!({"a": ["b", "c"]}));
+    }
+
+    #[test]
+    fn accepts_whitespace_around_at_equals() {
+        assert_eq!(parsed("a @= b"), json!({"a": "b"}));
+    }
+
+    #[test]
+    fn rejects_a_key_without_a_value() {
+        assert_eq!(error("a"), "Expected: '=', received: 'EOF' for input:\na\n ^");
+    }
+
+    #[test]
+    fn rejects_empty_input_with_a_caret_on_its_own_line() {
+        assert_eq!(error(""), "Expected: '=', received: 'EOF' for input:\n\n^");
+    }
+
+    #[test]
+    fn rejects_a_trailing_comma_after_a_value() {
+        assert_eq!(error("a=b,"), "Expected: '<second>', received: '<none>' for input:\na=b,\n    ^");
+        assert_eq!(error("a=b,c,"), "Expected: '<second>', received: '<none>' for input:\na=b,c,\n      ^");
+    }
+
+    #[test]
+    fn rejects_two_commas_in_a_row() {
+        assert_eq!(error("a=b,,c"), "Expected: '=', received: 'EOF' for input:\na=b,,c\n      ^");
+    }
+
+    #[test]
+    fn rejects_unclosed_lists_and_hashes() {
+        assert_eq!(error("a=[b"), "Expected: ',', received: 'EOF' for input:\na=[b\n    ^");
+        assert_eq!(error("a={b=c"), "Expected: ',', received: 'EOF' for input:\na={b=c\n      ^");
+    }
+
+    #[test]
+    fn names_the_quoted_patterns_as_awscli_spells_them() {
+        assert_eq!(error("a='b"), "Expected: '<singled quoted>', received: '<none>' for input:\na='b\n  ^");
+        assert_eq!(error("a=\"b"), "Expected: '<double quoted>', received: '<none>' for input:\na=\"b\n  ^");
+    }
+
+    #[test]
+    fn rejects_a_hash_entry_without_equals() {
+        assert_eq!(error("a={b}"), "Expected: '=', received: '}' for input:\na={b}\n    ^");
+    }
+
+    #[test]
+    fn rejects_text_after_a_closed_value() {
+        assert_eq!(error("a=b]"), "Expected: ',', received: ']' for input:\na=b]\n   ^");
+        assert_eq!(error("a=[b]x"), "Expected: ',', received: 'x' for input:\na=[b]x\n     ^");
+        assert_eq!(error("a={b=c}d"), "Expected: ',', received: 'd' for input:\na={b=c}d\n       ^");
+        assert_eq!(error("a=\"b\"c"), "Expected: ',', received: 'c' for input:\na=\"b\"c\n     ^");
+        assert_eq!(error("a='b'\\"), "Expected: ',', received: '\\' for input:\na='b'\\\n     ^");
+    }
+
+    #[test]
+    fn rejects_a_key_with_a_space_or_a_non_ascii_letter() {
+        assert_eq!(error("a b=c"), "Expected: '=', received: 'b' for input:\na b=c\n  ^");
+        assert_eq!(error("é=1"), "Expected: '=', received: 'é' for input:\né=1\n^");
+    }
+
+    #[test]
+    fn does_not_skip_leading_whitespace_before_the_first_key() {
+        assert_eq!(error(" a=b"), "Expected: '=', received: 'a' for input:\n a=b\n ^");
+    }
+
+    #[test]
+    fn treats_only_ascii_whitespace_as_a_separator() {
+        assert_eq!(error("a\u{a0}=b"), "Expected: '=', received: '\u{a0}' for input:\na\u{a0}=b\n ^");
+    }
+
+    #[test]
+    fn stops_a_bare_value_at_a_control_character() {
+        assert_eq!(error("a=b\u{1}"), "Expected: ',', received: '\u{1}' for input:\na=b\u{1}\n   ^");
+    }
+
+    #[test]
+    fn backtracks_into_a_quoted_list_element_like_awscli() {
+        assert_eq!(error("a=b,'x,y'z"), "Expected: '=', received: ''' for input:\na=b,'x,y'z\n        ^");
+        assert_eq!(error("a=b,\"c"), "Expected: '=', received: '\"' for input:\na=b,\"c\n    ^");
+    }
+
+    #[test]
+    fn closes_a_quoted_value_ending_in_a_backslash_at_a_later_quote() {
+        assert_eq!(parsed(r#"a="x\\""#), json!({"a": "x\\"}));
+        assert_eq!(
+            error(r#"a="x\\",b="y""#),
+            "Expected: ',', received: 'y' for input:\na=\"x\\\\\",b=\"y\"\n           ^"
+        );
+    }
+
+    #[test]
+    fn reports_a_repeated_top_level_key() {
+        assert_eq!(
+            error("a=b,a=c"),
+            "Second instance of key \"a\" encountered for input:\na=b,a=c\n    ^\nThis is often \
+             because there is a preceding \",\" instead of a space."
+        );
+    }
+
+    #[test]
+    fn places_the_repeated_key_caret_after_the_previous_value() {
+        assert_eq!(
+            error("a=b ,a=c"),
+            "Second instance of key \"a\" encountered for input:\na=b ,a=c\n     ^\nThis is often \
+             because there is a preceding \",\" instead of a space."
+        );
+    }
+
+    #[test]
+    fn splits_multi_line_input_around_the_caret() {
+        assert_eq!(error("ab c=d\nx=y"), "Expected: '=', received: 'c' for input:\nab c=d\n   ^\nx=y");
+    }
+
+    #[test]
+    fn counts_the_caret_column_from_the_last_newline() {
+        assert_eq!(error("a=\nb,c=[d"), "Expected: ',', received: 'EOF' for input:\na=\nb,c=[d\n      ^");
+    }
+
+    #[test]
+    fn counts_the_caret_column_in_code_points() {
+        assert_eq!(error("a=[é"), "Expected: ',', received: 'EOF' for input:\na=[é\n    ^");
+        assert_eq!(error("a=['😀'"), "Expected: ',', received: 'EOF' for input:\na=['😀'\n      ^");
+    }
+
+    struct Files;
+
+    impl ParamfileResolver for Files {
+        fn resolve(&self, text: &str) -> Result<Option<Value>, String> {
+            match text {
+                "file://f1" => Ok(Some(json!("hello\n"))),
+                "fileb://f3" => Ok(Some(crate::pyjson::bytes_value(b"\xff\x00"))),
+                "file://missing" => {
+                    Err("Unable to load paramfile file://missing: [Errno 2] No such file or directory: 'missing'"
+                        .to_owned())
+                }
+                _ => Ok(None),
+            }
+        }
+    }
+
+    fn with_files(text: &str) -> Result<Value, ParseFailure> {
+        parse(text, &Files)
+    }
+
+    #[test]
+    fn loads_files_only_after_at_equals() {
+        assert_eq!(with_files("a@=file://f1"), Ok(json!({"a": "hello\n"})));
+        assert_eq!(with_files("a=file://f1"), Ok(json!({"a": "file://f1"})));
+    }
+
+    #[test]
+    fn loads_binary_files_as_bytes() {
+        let value = with_files("a@=fileb://f3").expect("parses");
+        let bytes = value.get("a").and_then(crate::pyjson::special);
+        assert_eq!(bytes, Some(crate::pyjson::PySpecial::Bytes(vec![0xff, 0])));
+    }
+
+    #[test]
+    fn loads_every_element_of_an_at_equals_list() {
+        assert_eq!(with_files("a@=[file://f1, y]"), Ok(json!({"a": ["hello\n", "y"]})));
+        assert_eq!(with_files("a@=x,file://f1"), Ok(json!({"a": ["x", "hello\n"]})));
+    }
+
+    #[test]
+    fn does_not_load_files_for_inner_keys_without_at() {
+        assert_eq!(with_files("a@={b=file://f1}"), Ok(json!({"a": {"b": "file://f1"}})));
+    }
+
+    #[test]
+    fn reports_a_missing_file_as_a_resource_loading_error() {
+        assert_eq!(
+            with_files("a@=file://missing"),
+            Err(ParseFailure::Paramfile(
+                "Unable to load paramfile file://missing: [Errno 2] No such file or directory: 'missing'".to_owned()
+            ))
+        );
+    }
+
+    fn nested_lists(n: usize) -> String {
+        format!("a={}{}", "[".repeat(n), "]".repeat(n))
+    }
+
+    fn nested_hashes(n: usize) -> String {
+        format!("a={}b{}", "{a=".repeat(n), "}".repeat(n))
+    }
+
+    #[test]
+    fn parses_lists_nested_as_deep_as_awscli_can() {
+        assert!(parse(&nested_lists(487), &NoParamfiles).is_ok());
+        assert_eq!(
+            parse(&nested_lists(488), &NoParamfiles),
+            Err(ParseFailure::Recursion("maximum recursion depth exceeded".to_owned()))
+        );
+    }
+
+    #[test]
+    fn parses_hashes_nested_as_deep_as_awscli_can() {
+        assert!(parse(&nested_hashes(486), &NoParamfiles).is_ok());
+        assert_eq!(
+            parse(&nested_hashes(487), &NoParamfiles),
+            Err(ParseFailure::Recursion("maximum recursion depth exceeded".to_owned()))
+        );
+    }
+
+    #[test]
+    fn survives_very_deep_and_very_long_input() {
+        let deep = format!("a={}", "[".repeat(100_000));
+        assert!(matches!(parse(&deep, &NoParamfiles), Err(ParseFailure::Recursion(_))));
+        let long = format!("a={}", "x,".repeat(50_000));
+        assert!(matches!(parse(&long, &NoParamfiles), Err(ParseFailure::Parse(_))));
+        let wide = format!("a={}b", "x".repeat(200_000));
+        assert_eq!(parsed(&wide).get("a").and_then(Value::as_str).map(str::len), Some(200_001));
+    }
+
+    #[test]
+    fn back_compat_visit_leaves_the_contract_shapes_alone() {
+        let shape = cognito_idp_client::contract::INPUT;
+        let mut value = json!({"ClientMetadata": {"a": ["1", "b"]}, "UserContextData": {"IpAddress": "x"}});
+        let before = value.clone();
+        back_compat_visit(&mut value, shape);
+        assert_eq!(value, before);
+    }
+
+    // -- the writer --------------------------------------------------------------------------
+
+    #[test]
+    fn writes_simple_values_bare() {
+        let value = json!({"a": "b", "c": ["d", "e"], "f": {"g": "h"}});
+        assert_eq!(write(&value).as_deref(), Some("a=b,c=[d,e],f={g=h}"));
+    }
+
+    #[test]
+    fn writes_commas_escaped_and_awkward_strings_quoted() {
+        let value = json!({"a": "x,y", "b": "", "c": " lead", "d": "😀", "e": "it's"});
+        let text = write(&value).expect("writable");
+        assert_eq!(text, r#"a=x\,y,b="",c=" lead",d="😀",e="it's""#);
+        assert!(same(&parsed(&text), &value));
+    }
+
+    #[test]
+    fn writes_a_final_backslash_with_a_space_after_it() {
+        let value = json!({"a": "x\\", "b": "y"});
+        let text = write(&value).expect("writable");
+        assert_eq!(text, "a=x\\ ,b=y");
+        assert!(same(&parsed(&text), &value));
+    }
+
+    #[test]
+    fn refuses_what_shorthand_cannot_spell() {
+        assert_eq!(write(&json!({})), None);
+        assert_eq!(write(&json!({"a b": "c"})), None);
+        assert_eq!(write(&json!({"a": 1})), None);
+        assert_eq!(write(&json!(["a"])), None);
+        // Both quotes follow a quoted string that ends in a backslash.
+        assert_eq!(write(&json!({"a": "😀\\", "b": "'\""})), None);
+    }
+
+    /// A small deterministic generator (SplitMix64).
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            usize::try_from(self.next() % (n as u64)).unwrap_or(0)
+        }
+
+        fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+            &items[self.below(items.len())]
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "a", "b", "Z", "0", " ", "  ", ",", "=", "'", "\"", "\\", "\\,", "[", "]", "{", "}", "\n", "\t", "\r", "é",
+        "e\u{301}", "😀", "𝄞", "\u{a0}", "\u{3000}", "\u{1f}", "\u{1}", "@", "#", ":", "/", "-", ".", "|", "~", "^",
+        "`", "$", "!", "(", "+", "<", ">", "?", "file://x", "\u{ffff}", "\u{feff}", "\u{200b}",
+    ];
+
+    fn random_string(rng: &mut Rng) -> String {
+        let len = *rng.pick(&[0, 1, 1, 2, 3, 5, 8]);
+        (0..len).map(|_| *rng.pick(PIECES)).collect()
+    }
+
+    fn random_key(rng: &mut Rng) -> String {
+        let len = rng.below(4);
+        let key: String = (0..len).map(|_| *rng.pick(&["a", "B", "7", "-", "_", ".", "#", "/", ":"])).collect();
+        if rng.below(50) == 0 { format!("{key} ") } else { key }
+    }
+
+    fn random_value(rng: &mut Rng, depth: usize) -> Value {
+        match rng.below(if depth >= 3 { 1 } else { 6 }) {
+            0..=2 => Value::String(random_string(rng)),
+            3 | 4 => Value::Array((0..rng.below(4)).map(|_| random_value(rng, depth + 1)).collect()),
+            _ => {
+                let mut map = Map::new();
+                for _ in 0..rng.below(4) {
+                    map.insert(random_key(rng), random_value(rng, depth + 1));
+                }
+                Value::Object(map)
+            }
+        }
+    }
+
+    fn has_string_ending_in_backslash(value: &Value) -> bool {
+        match value {
+            Value::String(s) => s.ends_with('\\'),
+            Value::Array(items) => items.iter().any(has_string_ending_in_backslash),
+            Value::Object(map) => map.values().any(has_string_ending_in_backslash),
+            _ => false,
+        }
+    }
+
+    fn keys_are_writable(value: &Value) -> bool {
+        match value {
+            Value::Array(items) => items.iter().all(keys_are_writable),
+            Value::Object(map) => map.iter().all(|(k, v)| k.chars().all(is_key_char) && keys_are_writable(v)),
+            _ => true,
+        }
+    }
+
+    #[test]
+    fn written_text_parses_back_to_the_same_value() {
+        let mut rng = Rng(0x5eed_2024);
+        let mut written = 0;
+        for case in 0..20_000 {
+            let mut map = Map::new();
+            for _ in 0..=rng.below(4) {
+                map.insert(random_key(&mut rng), random_value(&mut rng, 0));
+            }
+            let value = Value::Object(map);
+            match write(&value) {
+                Some(text) => {
+                    written += 1;
+                    let back = parse(&text, &NoParamfiles);
+                    assert!(
+                        back.as_ref().is_ok_and(|b| same(b, &value)),
+                        "case {case}: {value} was written as {text:?} and read back as {back:?}"
+                    );
+                }
+                None => assert!(
+                    !keys_are_writable(&value) || has_string_ending_in_backslash(&value),
+                    "case {case}: {value} should be writable"
+                ),
+            }
+        }
+        assert!(written > 18_000, "only {written} of 20000 values were written");
+    }
 }
