@@ -255,8 +255,12 @@ pub fn py_float_repr(x: f64) -> String {
     if x.is_infinite() {
         return if x > 0.0 { "inf" } else { "-inf" }.to_owned();
     }
-    // `{:e}` gives the shortest round-trip digits: "-1.2345e-7".
-    let sci = format!("{x:e}");
+    // `{:e}` gives the shortest digits that round-trip: "-1.2345e-7". When two strings of that
+    // length round-trip, Python takes the one nearer to the exact value (ties to even), which is the
+    // value correctly rounded to that many digits.
+    let shortest = format!("{x:e}");
+    let ndigits = shortest.split('e').next().unwrap_or_default().chars().filter(char::is_ascii_digit).count();
+    let sci = format!("{x:.*e}", ndigits.saturating_sub(1));
     let (mantissa, exp) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let (sign, mantissa) = match mantissa.strip_prefix('-') {
@@ -971,4 +975,271 @@ fn decode_utf32(data: &[u8], skip: usize, big: bool) -> Result<Vec<u32>, Unicode
         i += 4;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    //! Expected texts observed from awscli 1.46.3 (JSON option values and `--cli-input-json`).
+
+    use super::*;
+    use serde_json::json;
+
+    fn load(text: &str) -> Value {
+        loads(text, PARAMETER_MAX_DEPTH).expect("valid JSON")
+    }
+
+    fn message(text: &str) -> String {
+        loads(text, PARAMETER_MAX_DEPTH).expect_err("invalid JSON").to_string()
+    }
+
+    fn bytes_message(data: &[u8]) -> String {
+        loads_bytes(data, CLI_INPUT_JSON_MAX_DEPTH).expect_err("invalid JSON").to_string()
+    }
+
+    #[test]
+    fn keeps_the_first_position_and_the_last_value_of_a_repeated_key() {
+        let value = load(r#"  {"a": "b", "a": "c", "d": "e"}"#);
+        assert_eq!(serde_json::to_string(&value).ok().as_deref(), Some(r#"{"a":"c","d":"e"}"#));
+    }
+
+    #[test]
+    fn reports_a_missing_value_at_its_position() {
+        assert_eq!(message("tru"), "Expecting value: line 1 column 1 (char 0)");
+        assert_eq!(message("-"), "Expecting value: line 1 column 1 (char 0)");
+        assert_eq!(message(""), "Expecting value: line 1 column 1 (char 0)");
+        assert_eq!(message("\n\n  {\"a\" : }"), "Expecting value: line 3 column 10 (char 11)");
+    }
+
+    #[test]
+    fn reports_missing_delimiters() {
+        assert_eq!(message(r#"{"a": 1"#), "Expecting ',' delimiter: line 1 column 8 (char 7)");
+        assert_eq!(message(r#"{"a" 1}"#), "Expecting ':' delimiter: line 1 column 6 (char 5)");
+        assert_eq!(message("[1, 2"), "Expecting ',' delimiter: line 1 column 6 (char 5)");
+        assert_eq!(message(r#"{"a": [1 2]}"#), "Expecting ',' delimiter: line 1 column 10 (char 9)");
+    }
+
+    #[test]
+    fn wants_double_quoted_property_names_and_no_trailing_comma() {
+        assert_eq!(message("{a: 1}"), "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)");
+        assert_eq!(
+            message(r#"{"a": 1,}"#),
+            "Expecting property name enclosed in double quotes: line 1 column 9 (char 8)"
+        );
+        assert_eq!(message("{"), "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)");
+    }
+
+    #[test]
+    fn reports_extra_data_after_the_document() {
+        assert_eq!(message(r#"{"a": "b"} x"#), "Extra data: line 1 column 12 (char 11)");
+        assert_eq!(message("{\"a\": 1}\n\n x"), "Extra data: line 3 column 2 (char 11)");
+        assert_eq!(message("1."), "Extra data: line 1 column 2 (char 1)");
+        assert_eq!(message("01"), "Extra data: line 1 column 2 (char 1)");
+    }
+
+    #[test]
+    fn counts_lines_and_columns_from_newlines() {
+        assert_eq!(message("{\n\"a\": 1,\n\"b\"\n}"), "Expecting ':' delimiter: line 4 column 1 (char 14)");
+    }
+
+    #[test]
+    fn counts_positions_in_code_points() {
+        assert_eq!(message(r#"{"é": "😀", "b": 1 2}"#), "Expecting ',' delimiter: line 1 column 19 (char 18)");
+    }
+
+    #[test]
+    fn reports_strings_that_do_not_end() {
+        assert_eq!(message(r#"{"a": "b"#), "Unterminated string starting at: line 1 column 7 (char 6)");
+        assert_eq!(message("{\"a\": \"b\\"), "Unterminated string starting at: line 1 column 7 (char 6)");
+    }
+
+    #[test]
+    fn rejects_raw_control_characters_in_strings() {
+        assert_eq!(message("{\"a\": \"b\nc\"}"), "Invalid control character at: line 1 column 9 (char 8)");
+    }
+
+    #[test]
+    fn rejects_unknown_escapes() {
+        assert_eq!(message(r#"{"a": "\x"}"#), "Invalid \\escape: line 1 column 8 (char 7)");
+    }
+
+    #[test]
+    fn rejects_short_or_non_hex_unicode_escapes() {
+        assert_eq!(message(r#"{"a": "\u12"}"#), "Invalid \\uXXXX escape: line 1 column 9 (char 8)");
+        assert_eq!(message(r#"{"a": "\u12G4"}"#), "Invalid \\uXXXX escape: line 1 column 9 (char 8)");
+        assert_eq!(message(r#"{"a": "\ud800\uZZZZ"}"#), "Invalid \\uXXXX escape: line 1 column 15 (char 14)");
+    }
+
+    #[test]
+    fn needs_a_character_after_a_surrogate_pair_escape() {
+        assert_eq!(message(r#""\ud83d\ude00"#), "Invalid \\uXXXX escape: line 1 column 9 (char 8)");
+        assert_eq!(load(r#""\ud83d\ude00""#), json!("😀"));
+    }
+
+    #[test]
+    fn replaces_a_lone_surrogate_escape() {
+        assert_eq!(load(r#"{"a": "\u00e9\ud800"}"#), json!({"a": "é\u{fffd}"}));
+    }
+
+    #[test]
+    fn rejects_a_byte_order_mark_in_text() {
+        assert_eq!(message("\u{feff}{}"), "Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)");
+    }
+
+    #[test]
+    fn keeps_small_integers_and_floats_apart() {
+        let value = load(r#"[1, 1.0, -0.0, 1.5e-7, 1e16, 18446744073709551615]"#);
+        let reprs: Vec<String> = value
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|v| match v.as_f64() {
+                Some(x) if v.is_f64() => py_float_repr(x),
+                _ => v.to_string(),
+            })
+            .collect();
+        assert_eq!(reprs, ["1", "1.0", "-0.0", "1.5e-07", "1e+16", "18446744073709551615"]);
+    }
+
+    #[test]
+    fn keeps_big_integers_as_their_digits() {
+        let value = load("123456789012345678901234567890");
+        assert_eq!(special(&value), Some(PySpecial::Int("123456789012345678901234567890")));
+        assert_eq!(special(&value).and_then(|s| s.scalar_repr()).as_deref(), Some("123456789012345678901234567890"));
+    }
+
+    #[test]
+    fn accepts_nan_and_infinities_as_special_floats() {
+        let value = load("[NaN, Infinity, -Infinity, 1e400]");
+        let reprs: Vec<Option<String>> =
+            value.as_array().into_iter().flatten().map(|v| special(v).and_then(|s| s.scalar_repr())).collect();
+        let expected = ["nan", "inf", "-inf", "inf"].map(|s| Some(s.to_owned()));
+        assert_eq!(reprs, expected);
+        assert_eq!(special(&value[0]).map(|s| s.type_name()), Some("float"));
+    }
+
+    #[test]
+    fn refuses_integers_of_more_than_4300_digits() {
+        assert_eq!(
+            message(&"9".repeat(4301)),
+            "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; \
+             use sys.set_int_max_str_digits() to increase the limit"
+        );
+        assert!(loads(&format!("-{}", "9".repeat(4300)), 10).is_ok());
+    }
+
+    #[test]
+    fn wraps_a_user_object_that_looks_special() {
+        let value = load(r#"{"\u0000py:int": "5"}"#);
+        let inner = json!({"\u{0}py:int": "5"});
+        assert_eq!(special(&value), inner.as_object().map(PySpecial::Dict));
+    }
+
+    #[test]
+    fn stops_at_the_recursion_limit_for_option_values() {
+        let ok = format!("{{\"a\":{}{}}}", "[".repeat(980), "]".repeat(980));
+        assert!(loads(&ok, PARAMETER_MAX_DEPTH).is_ok());
+        let deep = format!("{{\"a\":{}{}}}", "[".repeat(981), "]".repeat(981));
+        let error = loads(&deep, PARAMETER_MAX_DEPTH).expect_err("too deep");
+        assert_eq!(
+            error.to_string(),
+            "maximum recursion depth exceeded while decoding a JSON array from a unicode string"
+        );
+        assert!(!error.is_value_error());
+    }
+
+    #[test]
+    fn stops_at_the_recursion_limit_for_cli_input_json() {
+        let objects = |n: usize| format!("{}1{}", "{\"a\":".repeat(n), "}".repeat(n));
+        assert!(loads(&objects(982), CLI_INPUT_JSON_MAX_DEPTH).is_ok());
+        assert_eq!(
+            loads(&objects(983), CLI_INPUT_JSON_MAX_DEPTH).map_err(|e| e.to_string()),
+            Err("maximum recursion depth exceeded while decoding a JSON object from a unicode string".to_owned())
+        );
+        assert!(loads(&"[".repeat(1_000_000), CLI_INPUT_JSON_MAX_DEPTH).is_err());
+    }
+
+    #[test]
+    fn detects_utf16_with_a_byte_order_mark() {
+        let mut data = vec![0xFF, 0xFE];
+        for unit in r#"{"Username": "é"}"#.encode_utf16() {
+            data.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert_eq!(loads_bytes(&data, CLI_INPUT_JSON_MAX_DEPTH), Ok(json!({"Username": "é"})));
+        assert_eq!(bytes_message(b"\xff\xfe{\x00\"\x00"), "Unterminated string starting at: line 1 column 2 (char 1)");
+    }
+
+    #[test]
+    fn skips_a_utf8_byte_order_mark_in_bytes() {
+        assert_eq!(loads_bytes(b"\xef\xbb\xbf{\"a\": 1}", 10), Ok(json!({"a": 1})));
+    }
+
+    #[test]
+    fn reports_bytes_that_do_not_decode() {
+        assert_eq!(
+            bytes_message(b"{\"ClientId\":\"c\",\xff}"),
+            "'utf-8' codec can't decode byte 0xff in position 16: invalid start byte"
+        );
+        assert_eq!(
+            bytes_message(b"{\"a\": \"\xe2\x82"),
+            "'utf-8' codec can't decode bytes in position 7-8: unexpected end of data"
+        );
+        assert_eq!(
+            bytes_message(b"{\"a\": \"\xe2\x28\xa1\"}"),
+            "'utf-8' codec can't decode byte 0xe2 in position 7: invalid continuation byte"
+        );
+        assert_eq!(
+            bytes_message(b"{\x00\x00\x00\xff\xff\xff\x00"),
+            "'utf-32-le' codec can't decode bytes in position 4-7: code point not in range(0x110000)"
+        );
+    }
+
+    #[test]
+    fn lets_encoded_surrogates_through_in_bytes() {
+        assert_eq!(loads_bytes(b"{\"Username\": \"\xed\xa0\x80\"}", 10), Ok(json!({"Username": "\u{fffd}"})));
+    }
+
+    #[test]
+    fn builds_the_invalid_json_detail_for_text_and_bytes() {
+        let error = loads(r#"{"a": 1"#, PARAMETER_MAX_DEPTH).expect_err("invalid");
+        assert_eq!(
+            invalid_json_message(&error, r#"{"a": 1"#),
+            "Invalid JSON: Expecting ',' delimiter: line 1 column 8 (char 7)\nJSON received: {\"a\": 1"
+        );
+        let error = loads_bytes(b"\xff\xfe", 10).expect_err("invalid");
+        assert_eq!(
+            invalid_json_message_bytes(&error, b"\xff\xfe"),
+            "Invalid JSON: Expecting value: line 1 column 1 (char 0)\nJSON received: b'\\xff\\xfe'"
+        );
+    }
+
+    #[test]
+    fn writes_bytes_and_strings_as_python_reprs() {
+        assert_eq!(py_bytes_repr(b"{\"a\": \"\xe2(\xa1\"}"), r#"b'{"a": "\xe2(\xa1"}'"#);
+        assert_eq!(py_bytes_repr(b"it's"), r#"b"it's""#);
+        assert_eq!(py_bytes_repr(b"'\"\t\\"), r#"b'\'"\t\\'"#);
+        assert_eq!(py_str_repr("missing.txt"), "'missing.txt'");
+        assert_eq!(py_str_repr("it's"), "\"it's\"");
+        assert_eq!(py_str_repr("a\u{a0}b\u{200b}é😀\x7f"), "'a\\xa0b\\u200bé😀\\x7f'");
+    }
+
+    #[test]
+    fn writes_floats_as_python_repr_does() {
+        let cases = [
+            (1.0, "1.0"),
+            (0.1, "0.1"),
+            (1e16, "1e+16"),
+            (1e15, "1000000000000000.0"),
+            (0.0001, "0.0001"),
+            (0.00001, "1e-05"),
+            (1.5e-7, "1.5e-07"),
+            (-2.5e300, "-2.5e+300"),
+            (123.456, "123.456"),
+            // Two 16-digit strings round-trip; Python takes the nearer one, ties to even.
+            (-953_123_924_374_610.2, "-953123924374610.2"),
+            (f64::NAN, "nan"),
+        ];
+        for (x, text) in cases {
+            assert_eq!(py_float_repr(x), text);
+        }
+    }
 }
