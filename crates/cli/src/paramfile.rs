@@ -457,3 +457,255 @@ fn expandvars(path: &str, env: &dyn Environment) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    //! Expected texts observed from awscli 1.46.3 (`--username` / `--client-metadata` values).
+
+    use super::*;
+    use std::net::TcpListener;
+
+    struct FakeEnv;
+
+    impl Environment for FakeEnv {
+        fn var(&self, name: &str) -> Option<String> {
+            match name {
+                "HOME" => Some("/home/jane/".to_owned()),
+                "DIR" => Some("sub".to_owned()),
+                _ => None,
+            }
+        }
+
+        fn user_home(&self, user: Option<&str>) -> Option<String> {
+            (user == Some("root")).then(|| "/root".to_owned())
+        }
+    }
+
+    fn dir_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        for (name, content) in files {
+            let path = dir.path().join(name);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).expect("directories");
+            }
+            std::fs::write(path, content).expect("file");
+        }
+        dir
+    }
+
+    fn load(dir: &Path, text: &str) -> Result<Option<ParamValue>, ParamfileError> {
+        let loader = Loader { cwd: dir, env: &FakeEnv, fetcher: &PlainHttpFetcher };
+        loader.get_paramfile(text, Prefixes::LocalAndRemote)
+    }
+
+    fn failure(dir: &Path, text: &str) -> String {
+        load(dir, text).expect_err("fails").to_string()
+    }
+
+    #[test]
+    fn leaves_other_text_alone() {
+        let dir = dir_with(&[]);
+        assert_eq!(load(dir.path(), "file:/x"), Ok(None));
+        assert_eq!(load(dir.path(), "FILE://x"), Ok(None));
+    }
+
+    #[test]
+    fn reads_a_file_relative_to_the_directory_with_its_trailing_newline() {
+        let dir = dir_with(&[("f1", b"hello\n")]);
+        assert_eq!(load(dir.path(), "file://f1"), Ok(Some(ParamValue::Text("hello\n".to_owned()))));
+    }
+
+    #[test]
+    fn reads_text_with_universal_newlines() {
+        let dir = dir_with(&[("crlf", b"a\r\nb\rc\n")]);
+        assert_eq!(load(dir.path(), "file://crlf"), Ok(Some(ParamValue::Text("a\nb\nc\n".to_owned()))));
+    }
+
+    #[test]
+    fn keeps_a_byte_order_mark_as_a_character() {
+        let dir = dir_with(&[("bom", b"\xef\xbb\xbfx")]);
+        assert_eq!(load(dir.path(), "file://bom"), Ok(Some(ParamValue::Text("\u{feff}x".to_owned()))));
+    }
+
+    #[test]
+    fn reads_fileb_as_bytes() {
+        let dir = dir_with(&[("f3", b"\xff\x00")]);
+        let value = load(dir.path(), "fileb://f3").expect("loads");
+        assert_eq!(value, Some(ParamValue::Bytes(vec![0xff, 0])));
+        let special = value.map(ParamValue::into_value);
+        assert_eq!(
+            special.as_ref().and_then(pyjson::special).and_then(|s| s.scalar_repr()),
+            Some("b'\\xff\\x00'".to_owned())
+        );
+    }
+
+    #[test]
+    fn reports_a_missing_file_with_pythons_errno_text() {
+        let dir = dir_with(&[]);
+        assert_eq!(
+            failure(dir.path(), "file://missing"),
+            "Unable to load paramfile file://missing: [Errno 2] No such file or directory: 'missing'"
+        );
+        assert_eq!(
+            failure(dir.path(), "file://it's"),
+            "Unable to load paramfile file://it's: [Errno 2] No such file or directory: \"it's\""
+        );
+        assert_eq!(
+            failure(dir.path(), "file://a\"b'c"),
+            "Unable to load paramfile file://a\"b'c: [Errno 2] No such file or directory: 'a\"b\\'c'"
+        );
+        assert_eq!(
+            failure(dir.path(), "file://tab\there"),
+            "Unable to load paramfile file://tab\there: [Errno 2] No such file or directory: 'tab\\there'"
+        );
+    }
+
+    #[test]
+    fn reports_an_empty_path_as_missing() {
+        let dir = dir_with(&[]);
+        assert_eq!(
+            failure(dir.path(), "file://"),
+            "Unable to load paramfile file://: [Errno 2] No such file or directory: ''"
+        );
+    }
+
+    #[test]
+    fn reports_directories_and_paths_through_files() {
+        let dir = dir_with(&[("adir/inner", b""), ("f1", b"x")]);
+        assert_eq!(
+            failure(dir.path(), "file://adir"),
+            "Unable to load paramfile file://adir: [Errno 21] Is a directory: 'adir'"
+        );
+        assert_eq!(
+            failure(dir.path(), "fileb://f1/x"),
+            "Unable to load paramfile fileb://f1/x: [Errno 20] Not a directory: 'f1/x'"
+        );
+    }
+
+    #[test]
+    fn reports_symbolic_link_loops_and_long_names() {
+        let dir = dir_with(&[]);
+        std::os::unix::fs::symlink("loop2", dir.path().join("loop1")).expect("link");
+        std::os::unix::fs::symlink("loop1", dir.path().join("loop2")).expect("link");
+        assert_eq!(
+            failure(dir.path(), "file://loop1"),
+            "Unable to load paramfile file://loop1: [Errno 40] Too many levels of symbolic links: 'loop1'"
+        );
+        let long = "x".repeat(300);
+        assert_eq!(
+            failure(dir.path(), &format!("file://{long}")),
+            format!("Unable to load paramfile file://{long}: [Errno 36] File name too long: '{long}'")
+        );
+    }
+
+    #[test]
+    fn reports_text_that_is_not_utf8_with_the_expanded_path() {
+        let dir = dir_with(&[("sub/f3", b"\xff\x00")]);
+        assert_eq!(
+            failure(dir.path(), "file://$DIR/f3"),
+            "Unable to load paramfile (sub/f3), text contents could not be decoded.  If this is a \
+             binary file, please use the fileb:// prefix instead of the file:// prefix."
+        );
+    }
+
+    #[test]
+    fn expands_the_home_directory_and_users() {
+        assert_eq!(expanduser("~/f1", &FakeEnv), "/home/jane/f1");
+        assert_eq!(expanduser("~", &FakeEnv), "/home/jane");
+        assert_eq!(expanduser("~root/x", &FakeEnv), "/root/x");
+        assert_eq!(expanduser("~nosuchuser/x", &FakeEnv), "~nosuchuser/x");
+        assert_eq!(expanduser("a/~", &FakeEnv), "a/~");
+    }
+
+    #[test]
+    fn expands_set_variables_and_leaves_the_rest() {
+        assert_eq!(expandvars("${HOME}f1", &FakeEnv), "/home/jane/f1");
+        assert_eq!(expandvars("$DIR/x$DIR", &FakeEnv), "sub/xsub");
+        assert_eq!(expandvars("$NOPE/x", &FakeEnv), "$NOPE/x");
+        assert_eq!(expandvars("$", &FakeEnv), "$");
+        assert_eq!(expandvars("${NOPE", &FakeEnv), "${NOPE");
+        assert_eq!(expandvars("${}$DIRé", &FakeEnv), "${}subé");
+    }
+
+    #[test]
+    fn names_the_unexpanded_path_in_the_prefix_and_the_expanded_one_in_the_errno() {
+        let dir = dir_with(&[]);
+        assert_eq!(
+            failure(dir.path(), "file://~root/x"),
+            "Unable to load paramfile file://~root/x: [Errno 2] No such file or directory: '/root/x'"
+        );
+    }
+
+    /// Serves one HTTP response on a loopback port and returns the URL base.
+    fn serve_once(response: &'static [u8]) -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("listener");
+        let port = listener.local_addr().expect("address").port();
+        std::thread::spawn(move || {
+            if let Ok((mut stream, _)) = listener.accept() {
+                let mut request = [0u8; 1024];
+                let _ = stream.read(&mut request);
+                let _ = stream.write_all(response);
+            }
+        });
+        format!("http://127.0.0.1:{port}")
+    }
+
+    #[test]
+    fn decodes_text_responses_without_a_charset_as_latin1() {
+        let base = serve_once(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 6\r\n\r\ncaf\xc3\xa9\n");
+        assert_eq!(
+            load(Path::new("."), &format!("{base}/latin")),
+            Ok(Some(ParamValue::Text("caf\u{c3}\u{a9}\n".to_owned())))
+        );
+    }
+
+    #[test]
+    fn decodes_responses_by_their_charset_or_as_utf8() {
+        let base = serve_once(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=\"UTF-8\"\r\nTransfer-Encoding: chunked\r\n\r\n3\r\ncaf\r\n3\r\n\xc3\xa9\n\r\n0\r\n\r\n",
+        );
+        assert_eq!(load(Path::new("."), &format!("{base}/utf8")), Ok(Some(ParamValue::Text("café\n".to_owned()))));
+        let base = serve_once(b"HTTP/1.1 200 OK\r\n\r\ncaf\xc3\xa9");
+        assert_eq!(load(Path::new("."), &format!("{base}/none")), Ok(Some(ParamValue::Text("café".to_owned()))));
+    }
+
+    #[test]
+    fn reports_responses_that_do_not_decode() {
+        let base = serve_once(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1\r\n\r\n\xff");
+        let url = format!("{base}/bad");
+        assert_eq!(
+            failure(Path::new("."), &url),
+            format!("Unable to retrieve {url}: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte")
+        );
+        let base =
+            serve_once(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=klingon\r\nContent-Length: 1\r\n\r\nx");
+        let url = format!("{base}/weird");
+        assert_eq!(failure(Path::new("."), &url), format!("Unable to retrieve {url}: unknown encoding: klingon"));
+    }
+
+    #[test]
+    fn reports_a_status_other_than_200_without_following_redirects() {
+        let base = serve_once(b"HTTP/1.1 301 Moved\r\nLocation: /latin\r\nContent-Length: 0\r\n\r\n");
+        let url = format!("{base}/redirect");
+        assert_eq!(
+            failure(Path::new("."), &url),
+            format!("Unable to retrieve {url}: received non 200 status code of 301")
+        );
+    }
+
+    #[test]
+    fn reports_a_refused_connection() {
+        let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
+        let url = format!("http://127.0.0.1:{port}/nope.txt");
+        assert_eq!(
+            failure(Path::new("."), &url),
+            format!("Unable to retrieve {url}: Could not connect to the endpoint URL: \"{url}\"")
+        );
+    }
+
+    #[test]
+    fn fetches_urls_only_with_the_remote_prefixes() {
+        let loader = Loader::new(Path::new("."));
+        assert_eq!(loader.get_paramfile("http://127.0.0.1:1/x", Prefixes::Local), Ok(None));
+    }
+}
