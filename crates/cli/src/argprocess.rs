@@ -238,3 +238,328 @@ pub fn load_cli_input_json(text: &str, loader: &Loader<'_>) -> Result<Map<String
 fn no_keys(type_name: &str) -> ParamError {
     ParamError::unexpected(format!("'{type_name}' object has no attribute 'keys'"))
 }
+
+#[cfg(test)]
+mod tests {
+    //! Expected texts observed from awscli 1.46.3 (stderr lines, request bodies and the values that
+    //! validation messages print).
+
+    use super::*;
+    use cognito_idp_client::contract;
+    use serde_json::json;
+    use std::path::Path;
+
+    fn member(name: &str) -> &'static Member {
+        contract::INPUT.member(name).expect("input member")
+    }
+
+    fn files() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let files: &[(&str, &[u8])] = &[
+            ("f1", b"hello\n"),
+            ("f2", b"a,b=c"),
+            ("f3", b"\xff\x00"),
+            ("empty", b""),
+            ("badu.json", b"{\"ClientId\":\"c\",\xff}"),
+            ("bomtext.json", b"\xef\xbb\xbf{\"ClientId\":\"c\",\"Username\":\"u\"}"),
+            ("input.json", b"{\"ClientId\": \"c\", \"Username\": \"u\"}\n"),
+        ];
+        for (name, content) in files {
+            std::fs::write(dir.path().join(name), content).expect("file");
+        }
+        dir
+    }
+
+    fn unpacked(name: &str, cli_name: &str, text: &str) -> Result<Unpacked, ParamError> {
+        let dir = files();
+        unpack(member(name), cli_name, text, &Loader::new(dir.path()))
+    }
+
+    fn value(name: &str, cli_name: &str, text: &str) -> Value {
+        unpacked(name, cli_name, text).expect("unpacks").value
+    }
+
+    fn error(name: &str, cli_name: &str, text: &str) -> String {
+        unpacked(name, cli_name, text).expect_err("fails").to_string()
+    }
+
+    fn cli_input_json(text: &str) -> Result<Map<String, Value>, String> {
+        let dir = files();
+        load_cli_input_json(text, &Loader::new(dir.path())).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn keeps_the_text_of_a_string_member_even_if_it_looks_like_json() {
+        assert_eq!(value("Username", "--username", "{not json"), json!("{not json"));
+    }
+
+    #[test]
+    fn loads_a_string_member_from_a_file() {
+        assert_eq!(value("Username", "--username", "file://f1"), json!("hello\n"));
+    }
+
+    #[test]
+    fn gives_a_string_member_the_bytes_of_fileb() {
+        let bytes = value("Username", "--username", "fileb://f3");
+        assert_eq!(pyjson::special(&bytes).and_then(|s| s.scalar_repr()), Some("b'\\xff\\x00'".to_owned()));
+    }
+
+    #[test]
+    fn parses_shorthand_for_maps_and_structures_as_plain_dicts() {
+        let map = unpacked("ClientMetadata", "--client-metadata", "a=b,c=d").expect("unpacks");
+        assert_eq!(map.value, json!({"a": "b", "c": "d"}));
+        assert_eq!(map.dict_type, DictType::Dict);
+        assert_eq!(
+            value("UserContextData", "--user-context-data", "IpAddress=1.2.3.4,EncodedData=x"),
+            json!({"IpAddress": "1.2.3.4", "EncodedData": "x"})
+        );
+        assert_eq!(value("ClientMetadata", "--client-metadata", "a=1,b"), json!({"a": ["1", "b"]}));
+    }
+
+    #[test]
+    fn parses_json_for_maps_as_ordered_dicts() {
+        let map =
+            unpacked("ClientMetadata", "--client-metadata", r#"  {"a": "b", "a": "c", "d": "e"}"#).expect("unpacks");
+        assert_eq!(serde_json::to_string(&map.value).ok().as_deref(), Some(r#"{"a":"c","d":"e"}"#));
+        assert_eq!(map.dict_type, DictType::OrderedDict);
+    }
+
+    #[test]
+    fn rejects_a_json_list_for_a_map_or_a_structure() {
+        assert_eq!(
+            error("ClientMetadata", "--client-metadata", " [1]"),
+            "Error parsing parameter '--client-metadata': Invalid JSON:\n [1]"
+        );
+        assert_eq!(
+            error("UserContextData", "--user-context-data", "[1]"),
+            "Error parsing parameter '--user-context-data': Invalid JSON:\n[1]"
+        );
+    }
+
+    #[test]
+    fn reports_invalid_json_with_the_text_received() {
+        assert_eq!(
+            error("ClientMetadata", "--client-metadata", r#"{"a": "b"} x"#),
+            "Error parsing parameter '--client-metadata': Invalid JSON: Extra data: line 1 column 12 \
+             (char 11)\nJSON received: {\"a\": \"b\"} x"
+        );
+    }
+
+    #[test]
+    fn detects_json_after_unicode_whitespace_that_json_then_rejects() {
+        assert_eq!(
+            error("ClientMetadata", "--client-metadata", "\u{a0}{\"a\": 1}"),
+            "Error parsing parameter '--client-metadata': Invalid JSON: Expecting value: line 1 \
+             column 1 (char 0)\nJSON received: \u{a0}{\"a\": 1}"
+        );
+    }
+
+    #[test]
+    fn reports_shorthand_errors_as_parameter_errors() {
+        assert_eq!(
+            error("ClientMetadata", "--client-metadata", "a"),
+            "Error parsing parameter '--client-metadata': Expected: '=', received: 'EOF' for \
+             input:\na\n ^"
+        );
+        assert_eq!(
+            error("UserContextData", "--user-context-data", "IpAddress=a,IpAddress=b"),
+            "Error parsing parameter '--user-context-data': Second instance of key \"IpAddress\" \
+             encountered for input:\nIpAddress=a,IpAddress=b\n            ^\nThis is often because \
+             there is a preceding \",\" instead of a space."
+        );
+    }
+
+    #[test]
+    fn has_no_value_shortcut_for_single_member_structures_not_named_value() {
+        assert_eq!(
+            error("AnalyticsMetadata", "--analytics-metadata", "e1"),
+            "Error parsing parameter '--analytics-metadata': Expected: '=', received: 'EOF' for \
+             input:\ne1\n  ^"
+        );
+    }
+
+    #[test]
+    fn parses_a_files_content_as_shorthand() {
+        assert_eq!(
+            error("ClientMetadata", "--client-metadata", "file://f2"),
+            "Error parsing parameter '--client-metadata': Expected: '=', received: ',' for \
+             input:\na,b=c\n ^"
+        );
+    }
+
+    #[test]
+    fn reports_a_missing_file_as_a_parameter_error() {
+        assert_eq!(
+            error("ClientMetadata", "--client-metadata", "file://missing"),
+            "Error parsing parameter '--client-metadata': Unable to load paramfile file://missing: \
+             [Errno 2] No such file or directory: 'missing'"
+        );
+    }
+
+    #[test]
+    fn reports_an_at_equals_file_error_without_naming_the_parameter() {
+        let failure = unpacked("ClientMetadata", "--client-metadata", "a@=file://missing").expect_err("fails");
+        assert_eq!(failure.cli_name(), None);
+        assert_eq!(
+            failure.to_string(),
+            "Unable to load paramfile file://missing: [Errno 2] No such file or directory: 'missing'"
+        );
+    }
+
+    #[test]
+    fn loads_at_equals_files_relative_to_the_directory() {
+        assert_eq!(
+            value("ClientMetadata", "--client-metadata", "a@=file://f1,b=file://f1"),
+            json!({"a": "hello\n", "b": "file://f1"})
+        );
+    }
+
+    #[test]
+    fn fails_like_python_when_fileb_bytes_reach_shorthand() {
+        assert_eq!(
+            error("ClientMetadata", "--client-metadata", "fileb://f2"),
+            "'in <string>' requires string as left operand, not int"
+        );
+        assert_eq!(
+            error("UserContextData", "--user-context-data", "fileb://f2"),
+            "'in <string>' requires string as left operand, not int"
+        );
+        assert_eq!(
+            error("ClientMetadata", "--client-metadata", "fileb://empty"),
+            "a bytes-like object is required, not 'str'"
+        );
+    }
+
+    #[test]
+    fn reports_recursion_limits_as_unexpected_errors() {
+        let json = format!("{{\"a\":{}{}}}", "[".repeat(981), "]".repeat(981));
+        assert_eq!(
+            error("ClientMetadata", "--client-metadata", &json),
+            "maximum recursion depth exceeded while decoding a JSON array from a unicode string"
+        );
+        let shorthand = format!("a={}{}", "[".repeat(488), "]".repeat(488));
+        assert_eq!(error("ClientMetadata", "--client-metadata", &shorthand), "maximum recursion depth exceeded");
+    }
+
+    #[test]
+    fn loads_cli_input_json_inline_or_from_a_file() {
+        let expected = json!({"ClientId": "c", "Username": "u"});
+        let inline = cli_input_json("\t{\"ClientId\": \"c\", \"Username\": \"u\"}\r\n");
+        assert_eq!(inline.map(Value::Object), Ok(expected.clone()));
+        assert_eq!(cli_input_json("file://input.json").map(Value::Object), Ok(expected));
+    }
+
+    #[test]
+    fn names_cli_input_json_without_dashes_in_json_errors() {
+        assert_eq!(
+            cli_input_json("[1, 2"),
+            Err("Error parsing parameter 'cli-input-json': Invalid JSON: Expecting ',' delimiter: \
+                 line 1 column 6 (char 5)\nJSON received: [1, 2"
+                .to_owned())
+        );
+        assert_eq!(
+            cli_input_json(""),
+            Err("Error parsing parameter 'cli-input-json': Invalid JSON: Expecting value: line 1 \
+                 column 1 (char 0)\nJSON received: "
+                .to_owned())
+        );
+    }
+
+    #[test]
+    fn names_cli_input_json_with_dashes_when_its_file_fails_to_load() {
+        assert_eq!(
+            cli_input_json("file://missing.json"),
+            Err("Error parsing parameter '--cli-input-json': Unable to load paramfile \
+                 file://missing.json: [Errno 2] No such file or directory: 'missing.json'"
+                .to_owned())
+        );
+        assert_eq!(
+            cli_input_json("file://badu.json"),
+            Err("Error parsing parameter '--cli-input-json': Unable to load paramfile (badu.json), \
+                 text contents could not be decoded.  If this is a binary file, please use the \
+                 fileb:// prefix instead of the file:// prefix."
+                .to_owned())
+        );
+    }
+
+    #[test]
+    fn prints_binary_cli_input_json_as_python_bytes() {
+        assert_eq!(
+            cli_input_json("fileb://badu.json"),
+            Err("Error parsing parameter 'cli-input-json': Invalid JSON: 'utf-8' codec can't \
+                 decode byte 0xff in position 16: invalid start byte\nJSON received: \
+                 b'{\"ClientId\":\"c\",\\xff}'"
+                .to_owned())
+        );
+    }
+
+    #[test]
+    fn rejects_a_byte_order_mark_read_as_text_but_not_as_bytes() {
+        assert_eq!(
+            cli_input_json("file://bomtext.json"),
+            Err("Error parsing parameter 'cli-input-json': Invalid JSON: Unexpected UTF-8 BOM \
+                 (decode using utf-8-sig): line 1 column 1 (char 0)\nJSON received: \u{feff}{\
+                 \"ClientId\":\"c\",\"Username\":\"u\"}"
+                .to_owned())
+        );
+        assert_eq!(
+            cli_input_json("fileb://bomtext.json").map(Value::Object),
+            Ok(json!({"ClientId": "c", "Username": "u"}))
+        );
+    }
+
+    #[test]
+    fn fails_like_python_when_cli_input_json_is_not_an_object() {
+        let cases = [
+            ("[1]", "list"),
+            ("\"x\"", "str"),
+            ("null", "NoneType"),
+            ("1", "int"),
+            ("12345678901234567890123", "int"),
+            ("1.5", "float"),
+            ("NaN", "float"),
+            ("true", "bool"),
+        ];
+        for (text, type_name) in cases {
+            assert_eq!(cli_input_json(text), Err(format!("'{type_name}' object has no attribute 'keys'")));
+        }
+    }
+
+    #[test]
+    fn unwraps_a_cli_input_json_object_that_looks_special() {
+        let map = cli_input_json(r#"{"\u0000py:int": "5"}"#).expect("an object");
+        assert_eq!(map.get("\u{0}py:int"), Some(&json!("5")));
+    }
+
+    #[test]
+    fn takes_an_http_url_in_cli_input_json_as_json_text_after_fetching_it() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("listener");
+        let port = listener.local_addr().expect("address").port();
+        std::thread::spawn(move || {
+            if let Ok((mut stream, _)) = listener.accept() {
+                use std::io::{Read, Write};
+                let mut request = [0u8; 1024];
+                let _ = stream.read(&mut request);
+                let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
+            }
+        });
+        let url = format!("http://127.0.0.1:{port}/u.txt");
+        assert_eq!(
+            load_cli_input_json(&url, &Loader::new(Path::new("."))).map_err(|e| e.to_string()),
+            Err(format!(
+                "Error parsing parameter 'cli-input-json': Invalid JSON: Expecting value: line 1 \
+                 column 1 (char 0)\nJSON received: {url}"
+            ))
+        );
+    }
+
+    #[test]
+    fn exposes_the_parts_of_a_parameter_error() {
+        let e = ParamError::parameter("--username", "detail");
+        assert_eq!(
+            (e.cli_name(), e.message(), e.to_string().as_str()),
+            (Some("--username"), "detail", "Error parsing parameter '--username': detail")
+        );
+        assert_eq!(ParamError::unexpected("boom").to_string(), "boom");
+    }
+}
