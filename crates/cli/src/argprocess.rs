@@ -98,9 +98,9 @@ pub fn unpack(
 }
 
 /// The `load-cli-arg` step alone (awscli's `URIArgumentHandler`): the option's value after loading
-/// `file://`, `fileb://`, `http://` and `https://` values.
+/// `file://`, `fileb://`, and (unless [`Loader::follow_urls`] is off) `http://` and `https://` values.
 pub fn load_cli_arg(cli_name: &str, text: &str, loader: &Loader<'_>) -> Result<ParamValue, ParamError> {
-    match loader.get_paramfile(text, Prefixes::LocalAndRemote) {
+    match loader.get_paramfile(text, loader.option_prefixes()) {
         Ok(Some(value)) => Ok(value),
         Ok(None) => Ok(ParamValue::Text(text.to_owned())),
         Err(ParamfileError::ResourceLoading(m)) => Err(ParamError::parameter(cli_name, m)),

@@ -146,29 +146,22 @@ impl UriFetcher for PlainHttpFetcher {
         let Some(rest) = uri.strip_prefix("http://") else {
             return Err(format!("{}; this build fetches only http:// URLs", connect_error()));
         };
-        let (authority, path) = match rest.find(['/', '?', '#']) {
+        let (authority, target) = match rest.find(['/', '?', '#']) {
             Some(i) => rest.split_at(i),
-            None => (rest, "/"),
+            None => (rest, ""),
         };
-        let path = path.split('#').next().unwrap_or("/");
-        let path = if path.starts_with('?') {
-            format!("/{path}")
-        } else if path.is_empty() {
-            "/".to_owned()
-        } else {
-            path.to_owned()
+        let target = target.split('#').next().unwrap_or_default();
+        let path = match target.chars().next() {
+            None => "/".to_owned(),
+            Some('?') => format!("/{target}"),
+            Some(_) => target.to_owned(),
         };
         let host_port = authority.rsplit('@').next().unwrap_or(authority);
-        let with_port = if host_port
-            .rsplit(':')
-            .next()
-            .is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && host_port.contains(':'))
-            && !host_port.ends_with(']')
-        {
-            host_port.to_owned()
-        } else {
-            format!("{host_port}:80")
+        let has_port = match host_port.rfind(']') {
+            Some(bracket) => host_port.get(bracket..).is_some_and(|t| t.contains(':')),
+            None => host_port.contains(':'),
         };
+        let with_port = if has_port { host_port.to_owned() } else { format!("{host_port}:80") };
         let timeout = Duration::from_secs(60);
         let addrs: Vec<_> = with_port.to_socket_addrs().map_err(|_| connect_error())?.collect();
         let mut stream =
@@ -248,6 +241,9 @@ pub struct Loader<'a> {
     pub env: &'a dyn Environment,
     /// How `http://` and `https://` values are fetched.
     pub fetcher: &'a dyn UriFetcher,
+    /// Whether options fetch `http://` and `https://` values: the profile's `cli_follow_urlparam`
+    /// (`true` unless it is set to something else).
+    pub follow_urls: bool,
 }
 
 impl fmt::Debug for Loader<'_> {
@@ -259,7 +255,12 @@ impl fmt::Debug for Loader<'_> {
 impl<'a> Loader<'a> {
     /// A loader for `cwd` with the process environment and the plain HTTP fetcher.
     pub fn new(cwd: &'a Path) -> Self {
-        Loader { cwd, env: &SystemEnvironment, fetcher: &PlainHttpFetcher }
+        Loader { cwd, env: &SystemEnvironment, fetcher: &PlainHttpFetcher, follow_urls: true }
+    }
+
+    /// The prefixes that options recognise: remote ones only when [`Loader::follow_urls`] is set.
+    pub fn option_prefixes(&self) -> Prefixes {
+        if self.follow_urls { Prefixes::LocalAndRemote } else { Prefixes::Local }
     }
 
     /// awscli's `get_paramfile(path, prefixes)`: `Ok(None)` when `text` has none of the prefixes.
@@ -494,7 +495,7 @@ mod tests {
     }
 
     fn load(dir: &Path, text: &str) -> Result<Option<ParamValue>, ParamfileError> {
-        let loader = Loader { cwd: dir, env: &FakeEnv, fetcher: &PlainHttpFetcher };
+        let loader = Loader { cwd: dir, env: &FakeEnv, fetcher: &PlainHttpFetcher, follow_urls: true };
         loader.get_paramfile(text, Prefixes::LocalAndRemote)
     }
 
@@ -707,5 +708,26 @@ mod tests {
     fn fetches_urls_only_with_the_remote_prefixes() {
         let loader = Loader::new(Path::new("."));
         assert_eq!(loader.get_paramfile("http://127.0.0.1:1/x", Prefixes::Local), Ok(None));
+    }
+
+    #[test]
+    fn fetches_nothing_for_options_when_urls_are_not_followed() {
+        let mut loader = Loader::new(Path::new("."));
+        assert_eq!(loader.option_prefixes(), Prefixes::LocalAndRemote);
+        loader.follow_urls = false;
+        assert_eq!(loader.option_prefixes(), Prefixes::Local);
+        assert_eq!(loader.get_paramfile("https://127.0.0.1:1/x", loader.option_prefixes()), Ok(None));
+    }
+
+    #[test]
+    fn parses_responses_and_their_chunks() {
+        let response = parse_http_response(
+            b"HTTP/1.1 200 OK\r\ncontent-type: text/x\r\nTransfer-Encoding: Chunked\r\n\r\n2;ext=1\r\nab\r\n0\r\n\r\n",
+        );
+        assert_eq!(
+            response,
+            Some(HttpResponse { status: 200, content_type: Some("text/x".to_owned()), body: b"ab".to_vec() })
+        );
+        assert_eq!(parse_http_response(b"garbage"), None);
     }
 }
