@@ -799,34 +799,73 @@ fn bare(s: &str, context: Context) -> Option<String> {
     Some(out)
 }
 
-/// Chooses the quotes of quoted strings from the end of the text backwards, so that a string ending
-/// in a backslash uses a quote that does not occur after it.
+/// The two quote characters, as bits of a set: `"` is 1, `'` is 2.
+const QUOTES: [(char, u8); 2] = [('"', 1), ('\'', 2)];
+
+/// The quote characters in `s`, as a set.
+fn quotes_in(s: &str) -> u8 {
+    QUOTES.iter().filter(|(q, _)| s.contains(*q)).fold(0, |set, (_, bit)| set | bit)
+}
+
+/// Chooses the quote of every quoted string. A quoted string that ends with a backslash ends where
+/// Python's regular expression backtracks to, which is its own closing quote only if that quote
+/// character does not occur anywhere after it; bare text never holds quotes, so the choice is a
+/// search over which quote characters the rest of the text holds, made from the end backwards.
 fn render(pieces: Vec<Piece>) -> Option<String> {
-    let mut rendered: Vec<String> = Vec::with_capacity(pieces.len());
-    let mut suffix_has = [false, false]; // ['"', '\'']
-    for piece in pieces.into_iter().rev() {
-        let text = match piece {
-            Piece::Text(t) => t,
-            Piece::Quoted(s) => {
-                let contains = [s.contains('"'), s.contains('\'')];
-                let mut candidates: Vec<usize> = vec![0, 1];
-                if s.ends_with('\\') {
-                    candidates.retain(|&q| !suffix_has[q]);
+    // best[i][set]: the fewest escaped quotes for the pieces from i on, given that their text holds
+    // the quote characters `set`, with the quote used for piece i and the set of the text after it.
+    let mut best: Vec<[Option<(usize, usize, u8)>; 4]> = vec![[None; 4]; pieces.len()];
+    let mut after: [Option<usize>; 4] = [Some(0), None, None, None];
+    for (i, piece) in pieces.iter().enumerate().rev() {
+        let mut here: [Option<usize>; 4] = [None; 4];
+        for from in 0..4u8 {
+            let Some(cost_after) = after.get(usize::from(from)).copied().flatten() else {
+                continue;
+            };
+            let options: Vec<(usize, usize, u8)> = match piece {
+                Piece::Text(_) => vec![(0, 0, from)],
+                Piece::Quoted(s) => QUOTES
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, bit))| !(s.ends_with('\\') && from & bit != 0))
+                    .map(|(q, (c, bit))| (q, s.matches(*c).count(), from | bit | quotes_in(s)))
+                    .collect(),
+            };
+            for (q, escapes, set) in options {
+                let cost = cost_after + escapes;
+                let slot = best.get_mut(i).and_then(|b| b.get_mut(usize::from(set)));
+                let known = here.get_mut(usize::from(set));
+                if let (Some(slot), Some(known)) = (slot, known)
+                    && known.is_none_or(|c| cost < c)
+                {
+                    *known = Some(cost);
+                    *slot = Some((cost, q, from));
                 }
-                // Prefer a quote already present after this point, then one the string lacks.
-                candidates.sort_by_key(|&q| (!suffix_has[q], contains[q]));
-                let q = *candidates.first()?;
-                let quote = if q == 0 { '"' } else { '\'' };
-                let escaped = s.replace('\\', "\\\\").replace(quote, &format!("\\{quote}"));
-                format!("{quote}{escaped}{quote}")
             }
-        };
-        suffix_has[0] |= text.contains('"');
-        suffix_has[1] |= text.contains('\'');
-        rendered.push(text);
+        }
+        after = here;
     }
-    rendered.reverse();
-    Some(rendered.concat())
+    // Start from the cheapest set the whole text can have, then follow the choices forwards.
+    let mut set = (0..4u8)
+        .filter_map(|set| after.get(usize::from(set)).copied().flatten().map(|cost| (cost, set)))
+        .min()
+        .map(|(_, set)| set)?;
+    let mut out = String::new();
+    for (i, piece) in pieces.into_iter().enumerate() {
+        let (_, q, from) = best.get(i)?.get(usize::from(set)).copied().flatten()?;
+        match piece {
+            Piece::Text(t) => out.push_str(&t),
+            Piece::Quoted(s) => {
+                let (quote, _) = QUOTES.get(q)?;
+                let escaped = s.replace('\\', "\\\\").replace(*quote, &format!("\\{quote}"));
+                out.push(*quote);
+                out.push_str(&escaped);
+                out.push(*quote);
+            }
+        }
+        set = from;
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -1324,6 +1363,49 @@ mod tests {
         }
     }
 
+    /// Whether some choice of quotes (bare strings kept bare) spells `value`: tries them all.
+    fn any_quoting_reads_back(value: &Value) -> bool {
+        let Some(map) = value.as_object() else { return false };
+        let mut pieces = Vec::new();
+        for (i, (key, v)) in map.iter().enumerate() {
+            if i > 0 {
+                pieces.push(Piece::Text(",".to_owned()));
+            }
+            pieces.push(Piece::Text(format!("{key}=")));
+            if write_value(v, Context::TopLevel, &mut pieces).is_none() {
+                return false;
+            }
+        }
+        let quoted = pieces.iter().filter(|p| matches!(p, Piece::Quoted(_))).count();
+        assert!(quoted <= 16, "too many quoted strings to try: {quoted}");
+        (0..1u32 << quoted).any(|choice| {
+            let mut text = String::new();
+            let mut n = 0;
+            for piece in &pieces {
+                match piece {
+                    Piece::Text(t) => text.push_str(t),
+                    Piece::Quoted(s) => {
+                        let quote = if choice >> n & 1 == 0 { '"' } else { '\'' };
+                        n += 1;
+                        let escaped = s.replace('\\', "\\\\").replace(quote, &format!("\\{quote}"));
+                        text.push(quote);
+                        text.push_str(&escaped);
+                        text.push(quote);
+                    }
+                }
+            }
+            parse(&text, &NoParamfiles).is_ok_and(|back| same(&back, value))
+        })
+    }
+
+    #[test]
+    fn chooses_quotes_so_that_a_final_backslash_closes_its_string() {
+        let value = json!({"a": "😀\\", "b": "😀", "c": "'"});
+        let text = write(&value).expect("writable");
+        assert_eq!(text, r#"a="😀\\",b='😀',c='\''"#);
+        assert!(same(&parsed(&text), &value));
+    }
+
     #[test]
     fn written_text_parses_back_to_the_same_value() {
         let mut rng = Rng(0x5eed_2024);
@@ -1344,7 +1426,7 @@ mod tests {
                     );
                 }
                 None => assert!(
-                    !keys_are_writable(&value) || has_string_ending_in_backslash(&value),
+                    !keys_are_writable(&value) || !any_quoting_reads_back(&value),
                     "case {case}: {value} should be writable"
                 ),
             }
