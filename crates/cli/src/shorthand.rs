@@ -1346,15 +1346,6 @@ mod tests {
         }
     }
 
-    fn has_string_ending_in_backslash(value: &Value) -> bool {
-        match value {
-            Value::String(s) => s.ends_with('\\'),
-            Value::Array(items) => items.iter().any(has_string_ending_in_backslash),
-            Value::Object(map) => map.values().any(has_string_ending_in_backslash),
-            _ => false,
-        }
-    }
-
     fn keys_are_writable(value: &Value) -> bool {
         match value {
             Value::Array(items) => items.iter().all(keys_are_writable),
