@@ -12,6 +12,7 @@ pub mod help;
 pub mod jsonfmt;
 pub mod paramfile;
 pub mod py_unicode;
+pub mod pyjson;
 pub mod pyrepr;
 pub mod query;
 pub mod response;
