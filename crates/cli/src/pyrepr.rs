@@ -22,7 +22,9 @@
 //! Python raises `RecursionError` when a value nests deeper than about 975 levels; these functions
 //! have no such limit and, being iterative, no recursion either.
 
-use serde_json::{Number, Value};
+use serde_json::{Map, Number, Value};
+
+use crate::pyjson::PySpecial;
 
 /// Which Python dict type holds the objects of a value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,9 +65,14 @@ pub fn type_name(value: &Value, dicts: Dicts) -> &'static str {
         Value::Number(_) => "<class 'int'>",
         Value::String(_) => "<class 'str'>",
         Value::Array(_) => "<class 'list'>",
-        Value::Object(_) => match dicts {
-            Dicts::Plain => "<class 'dict'>",
-            Dicts::Ordered => "<class 'collections.OrderedDict'>",
+        Value::Object(_) => match crate::pyjson::special(value) {
+            Some(PySpecial::Int(_)) => "<class 'int'>",
+            Some(PySpecial::Float(_)) => "<class 'float'>",
+            Some(PySpecial::Bytes(_)) => BYTES_TYPE,
+            Some(PySpecial::Dict(_)) | None => match dicts {
+                Dicts::Plain => "<class 'dict'>",
+                Dicts::Ordered => "<class 'collections.OrderedDict'>",
+            },
         },
     }
 }
@@ -250,35 +257,46 @@ fn write_repr(out: &mut String, root: &Value, dicts: Dicts) {
                     }
                 }
             }
-            Value::Object(map) => match dicts {
-                Dicts::Plain => {
-                    out.push('{');
-                    tasks.push(Task::Text("}"));
-                    for (i, (key, item)) in map.iter().enumerate().rev() {
-                        tasks.push(Task::Value(item));
-                        tasks.push(Task::Text(": "));
-                        tasks.push(Task::Key(key));
-                        if i > 0 {
-                            tasks.push(Task::Text(", "));
-                        }
-                    }
-                }
-                Dicts::Ordered if map.is_empty() => out.push_str("OrderedDict()"),
-                Dicts::Ordered => {
-                    out.push_str("OrderedDict([");
-                    tasks.push(Task::Text("])"));
-                    for (i, (key, item)) in map.iter().enumerate().rev() {
-                        tasks.push(Task::Text(")"));
-                        tasks.push(Task::Value(item));
-                        tasks.push(Task::Text(", "));
-                        tasks.push(Task::Key(key));
-                        tasks.push(Task::Text("("));
-                        if i > 0 {
-                            tasks.push(Task::Text(", "));
-                        }
-                    }
-                }
+            Value::Object(map) => match crate::pyjson::special(value) {
+                Some(PySpecial::Int(digits)) => out.push_str(digits),
+                Some(PySpecial::Float(x)) => out.push_str(&repr_float(x)),
+                Some(PySpecial::Bytes(bytes)) => out.push_str(&repr_bytes(&bytes)),
+                Some(PySpecial::Dict(content)) => push_dict(out, &mut tasks, content, dicts),
+                None => push_dict(out, &mut tasks, map, dicts),
             },
+        }
+    }
+}
+
+/// Opens a dict's repr and queues its items.
+fn push_dict<'a>(out: &mut String, tasks: &mut Vec<Task<'a>>, map: &'a Map<String, Value>, dicts: Dicts) {
+    match dicts {
+        Dicts::Plain => {
+            out.push('{');
+            tasks.push(Task::Text("}"));
+            for (i, (key, item)) in map.iter().enumerate().rev() {
+                tasks.push(Task::Value(item));
+                tasks.push(Task::Text(": "));
+                tasks.push(Task::Key(key));
+                if i > 0 {
+                    tasks.push(Task::Text(", "));
+                }
+            }
+        }
+        Dicts::Ordered if map.is_empty() => out.push_str("OrderedDict()"),
+        Dicts::Ordered => {
+            out.push_str("OrderedDict([");
+            tasks.push(Task::Text("])"));
+            for (i, (key, item)) in map.iter().enumerate().rev() {
+                tasks.push(Task::Text(")"));
+                tasks.push(Task::Value(item));
+                tasks.push(Task::Text(", "));
+                tasks.push(Task::Key(key));
+                tasks.push(Task::Text("("));
+                if i > 0 {
+                    tasks.push(Task::Text(", "));
+                }
+            }
         }
     }
 }

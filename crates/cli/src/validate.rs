@@ -20,6 +20,7 @@ use std::fmt;
 use cognito_idp_client::model::{Shape, ShapeKind};
 use serde_json::Value;
 
+use crate::pyjson::PySpecial;
 use crate::pyrepr::{self, Dicts};
 
 /// The problems botocore reports, in its order; displays as the CLI prints them (without the blank
@@ -44,43 +45,28 @@ impl fmt::Display for ValidationErrors {
 
 impl std::error::Error for ValidationErrors {}
 
-/// How Python holds one top-level parameter, where its JSON value cannot say it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Held<'a> {
-    /// Its objects are `collections.OrderedDict` at every level, as AWS CLI v1 loads an option value
-    /// written in JSON (not one written in shorthand, nor anything from `--cli-input-json`).
-    OrderedDicts,
-    /// It is `bytes`, as `fileb://` reads a string parameter; its entry in the parameters is only a
-    /// placeholder that keeps its place among the keys.
-    Bytes(&'a [u8]),
-}
-
 /// Validates `params` against `shape` as botocore does, every object being a plain dict.
 pub fn validate(params: &Value, shape: &'static Shape) -> Result<(), ValidationErrors> {
-    validate_held(params, shape, &[])
+    validate_with(params, shape, &[])
 }
 
-/// Validates `params` against `shape` as botocore does, the top-level parameters named in `held` being
-/// held by Python as said there.
-pub fn validate_held(params: &Value, shape: &'static Shape, held: &[(&str, Held<'_>)]) -> Result<(), ValidationErrors> {
+/// Validates `params` against `shape` as botocore does, the objects inside the top-level parameters
+/// named in `ordered_dicts` being `collections.OrderedDict`s, as AWS CLI v1 loads an option value written
+/// in JSON (not one written in shorthand, nor anything from `--cli-input-json`). Python values a JSON
+/// value cannot hold (`bytes` from `fileb://`, big integers, NaN) are [`crate::pyjson::special`] values.
+pub fn validate_with(params: &Value, shape: &'static Shape, ordered_dicts: &[&str]) -> Result<(), ValidationErrors> {
     let mut validator = Validator { problems: Vec::new() };
-    validator.check(Node::Json(params, Dicts::Plain), shape, "", held);
+    validator.check(Node(params, Dicts::Plain), shape, "", ordered_dicts);
     if validator.problems.is_empty() { Ok(()) } else { Err(ValidationErrors { problems: validator.problems }) }
 }
 
-/// A value as Python holds it.
+/// A value as Python holds it: the JSON value and the type of its mappings.
 #[derive(Clone, Copy)]
-enum Node<'a> {
-    Json(&'a Value, Dicts),
-    Bytes(&'a [u8]),
-}
+struct Node<'a>(&'a Value, Dicts);
 
 impl Node<'_> {
     fn str_and_type(self) -> (String, &'static str) {
-        match self {
-            Node::Json(value, dicts) => (pyrepr::str_with(value, dicts), pyrepr::type_name(value, dicts)),
-            Node::Bytes(bytes) => (pyrepr::repr_bytes(bytes), pyrepr::BYTES_TYPE),
-        }
+        (pyrepr::str_with(self.0, self.1), pyrepr::type_name(self.0, self.1))
     }
 }
 
@@ -94,7 +80,7 @@ fn display_name(name: &str) -> &str {
 }
 
 impl Validator {
-    fn check(&mut self, node: Node<'_>, shape: &'static Shape, name: &str, held: &[(&str, Held<'_>)]) {
+    fn check(&mut self, node: Node<'_>, shape: &'static Shape, name: &str, ordered_dicts: &[&str]) {
         match &shape.kind {
             ShapeKind::Structure(structure) => {
                 let Some(params) = self.dict(node, name) else { return };
@@ -117,10 +103,10 @@ impl Validator {
                 }
                 for (key, value) in map {
                     let Some(member) = shape.member(key) else { continue };
-                    let child = match held.iter().find(|(held_name, _)| held_name == key) {
-                        Some((_, Held::Bytes(bytes))) => Node::Bytes(bytes),
-                        Some((_, Held::OrderedDicts)) => Node::Json(value, Dicts::Ordered),
-                        None => Node::Json(value, dicts),
+                    let child = if ordered_dicts.contains(&key.as_str()) {
+                        Node(value, Dicts::Ordered)
+                    } else {
+                        Node(value, dicts)
                     };
                     self.check(child, member.shape, &format!("{name}.{key}"), &[]);
                 }
@@ -129,12 +115,12 @@ impl Validator {
                 let Some((map, dicts)) = self.dict(node, name) else { return };
                 for (key, value) in map {
                     let key_value = Value::String(key.clone());
-                    self.check(Node::Json(&key_value, dicts), map_shape.key, &format!("{name} (key: {key})"), &[]);
-                    self.check(Node::Json(value, dicts), map_shape.value, &format!("{name}.{key}"), &[]);
+                    self.check(Node(&key_value, dicts), map_shape.key, &format!("{name} (key: {key})"), &[]);
+                    self.check(Node(value, dicts), map_shape.value, &format!("{name}.{key}"), &[]);
                 }
             }
             ShapeKind::String(string) => {
-                let Node::Json(Value::String(text), _) = node else {
+                let Node(Value::String(text), _) = node else {
                     self.invalid_type(node, name, "<class 'str'>");
                     return;
                 };
@@ -153,9 +139,10 @@ impl Validator {
 
     /// The value as a dict, or `None` after reporting that it is not one.
     fn dict<'v>(&mut self, node: Node<'v>, name: &str) -> Option<(&'v serde_json::Map<String, Value>, Dicts)> {
-        match node {
-            Node::Json(Value::Object(map), dicts) => Some((map, dicts)),
-            other => {
+        match (node, crate::pyjson::special(node.0)) {
+            (Node(_, dicts), Some(PySpecial::Dict(content))) => Some((content, dicts)),
+            (Node(Value::Object(map), dicts), None) => Some((map, dicts)),
+            (other, _) => {
                 self.invalid_type(other, name, "<class 'dict'>");
                 None
             }
@@ -419,9 +406,9 @@ mod tests {
             "ClientId": "a", "Username": "b", "UserContextData": {"IpAddress": {"x": 1}},
             "ClientMetadata": {"a": {"b": 1, "c": [{"d": 1}]}}
         });
-        let held = [("UserContextData", Held::OrderedDicts), ("ClientMetadata", Held::OrderedDicts)];
+        let ordered = ["UserContextData", "ClientMetadata"];
 
-        let errors = validate_held(&params, contract::INPUT, &held).expect_err("invalid");
+        let errors = validate_with(&params, contract::INPUT, &ordered).expect_err("invalid");
 
         assert_eq!(
             errors.problems(),
@@ -456,10 +443,11 @@ mod tests {
     #[test]
     fn prints_fileb_bytes_as_python_bytes() {
         // Observed with --client-id fileb://f.txt (abc\n) --username fileb://g.bin (ff 00 ' ").
-        let params = json!({"ClientId": null, "Username": null});
-        let held = [("ClientId", Held::Bytes(b"abc\n")), ("Username", Held::Bytes(b"\xff\x00'\""))];
+        let mut params = serde_json::Map::new();
+        params.insert("ClientId".into(), crate::pyjson::bytes_value(b"abc\n"));
+        params.insert("Username".into(), crate::pyjson::bytes_value(b"\xff\x00'\""));
 
-        let errors = validate_held(&params, contract::INPUT, &held).expect_err("invalid");
+        let errors = validate(&Value::Object(params), contract::INPUT).expect_err("invalid");
 
         assert_eq!(
             errors.to_string(),
@@ -473,8 +461,7 @@ mod tests {
     fn marks_only_the_named_top_level_parameters() {
         let params = json!({"ClientId": "a", "Username": "b", "UserContextData": {"IpAddress": {}}, "ClientMetadata": {"a": {}}});
 
-        let errors =
-            validate_held(&params, contract::INPUT, &[("ClientMetadata", Held::OrderedDicts)]).expect_err("invalid");
+        let errors = validate_with(&params, contract::INPUT, &["ClientMetadata"]).expect_err("invalid");
 
         assert_eq!(
             errors.problems(),
@@ -506,6 +493,30 @@ mod tests {
             [format!(
                 "Invalid type for parameter ClientId, value: ['{long}'], type: <class 'list'>, valid types: <class 'str'>"
             )]
+        );
+    }
+}
+
+#[cfg(test)]
+mod special_value_tests {
+    use super::*;
+    use cognito_idp_client::contract;
+
+    #[test]
+    fn python_values_json_cannot_hold_print_as_python_prints_them() {
+        // Observed: --cli-input-json '{"ClientId": 123456789012345678901234567890, "Username": NaN}'.
+        let params = crate::pyjson::loads(
+            r#"{"ClientId": 123456789012345678901234567890, "Username": NaN, "UserContextData": {"IpAddress": "x"}}"#,
+            100,
+        )
+        .expect("Python accepts it");
+        let errors = validate(&params, contract::INPUT).expect_err("invalid");
+        assert_eq!(
+            errors.problems(),
+            [
+                "Invalid type for parameter ClientId, value: 123456789012345678901234567890, type: <class 'int'>, valid types: <class 'str'>",
+                "Invalid type for parameter Username, value: nan, type: <class 'float'>, valid types: <class 'str'>",
+            ]
         );
     }
 }
