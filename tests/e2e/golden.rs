@@ -43,6 +43,31 @@ const PROGRAM_NAMES: [&str; 2] = ["aws", "cognito-idp"];
 const FRAMING_HEADERS: [&str; 6] =
     ["X-Amz-Target", "Content-Type", "amz-sdk-request", "amz-sdk-invocation-id", "Authorization", "User-Agent"];
 
+/// A case where `cognito-idp` differs from AWS CLI v1 on purpose (`tests/fixtures/awscli/differences.json`):
+/// what our binary must print instead, and why. The README's "Differences from AWS CLI v1" names each
+/// `topic`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Difference {
+    case: String,
+    topic: String,
+    reason: String,
+    exit_code: Option<i32>,
+    stdout: Option<String>,
+    stderr: Option<String>,
+}
+
+fn differences() -> Vec<Difference> {
+    let path = Path::new(FIXTURES).join("differences.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not a list of differences: {e}", path.display()))
+}
+
+/// Whether the binary under test is ours (the differences apply) rather than the reference itself.
+fn is_ours(binary: &BinaryUnderTest) -> bool {
+    binary.leading_args.is_empty() && binary.program.file_name().is_some_and(|n| n == "cognito-idp")
+}
+
 /// One recording: the case as run, and what the reference did.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -332,14 +357,17 @@ struct CaseResult {
     elapsed: Duration,
 }
 
-fn replay(recording: &Recording, binary: &BinaryUnderTest) -> CaseResult {
+fn replay(recording: &Recording, binary: &BinaryUnderTest, difference: Option<&Difference>) -> CaseResult {
     let mut result =
         CaseResult { name: recording.name.clone(), failure: None, notes: Vec::new(), elapsed: Duration::ZERO };
-    let outcome = replay_inner(recording, binary);
+    let outcome = replay_inner(recording, binary, difference);
     match outcome {
         Ok((comparison, elapsed)) => {
             result.elapsed = elapsed;
             result.notes = comparison.notes;
+            if let Some(difference) = difference {
+                result.notes.push(format!("deliberate difference ({}): {}", difference.topic, difference.reason));
+            }
             if !comparison.problems.is_empty() {
                 result.failure = Some(comparison.problems.join("\n"));
             }
@@ -349,7 +377,11 @@ fn replay(recording: &Recording, binary: &BinaryUnderTest) -> CaseResult {
     result
 }
 
-fn replay_inner(recording: &Recording, binary: &BinaryUnderTest) -> Result<(Comparison, Duration), String> {
+fn replay_inner(
+    recording: &Recording,
+    binary: &BinaryUnderTest,
+    difference: Option<&Difference>,
+) -> Result<(Comparison, Duration), String> {
     let server = match recording.endpoint {
         Endpoint::Mock => {
             let script = recording.responses.iter().map(scripted).collect::<Result<Vec<_>, _>>()?;
@@ -388,9 +420,9 @@ fn replay_inner(recording: &Recording, binary: &BinaryUnderTest) -> Result<(Comp
         requests: server.as_ref().map(MockServer::requests).unwrap_or_default(),
     };
     let expected = Observation {
-        exit: Exit::Code(recording.exit_code),
-        stdout: text_to_bytes(&recording.stdout)?,
-        stderr: text_to_bytes(&recording.stderr)?,
+        exit: Exit::Code(difference.and_then(|d| d.exit_code).unwrap_or(recording.exit_code)),
+        stdout: text_to_bytes(difference.and_then(|d| d.stdout.as_deref()).unwrap_or(&recording.stdout))?,
+        stderr: text_to_bytes(difference.and_then(|d| d.stderr.as_deref()).unwrap_or(&recording.stderr))?,
         requests: recording
             .requests
             .iter()
@@ -517,6 +549,7 @@ fn every_recorded_case_matches_the_reference() {
         all.len()
     );
     let binary = binary_under_test().unwrap_or_else(|e| panic!("no binary to test: {e}"));
+    let differences = if is_ours(binary) { differences() } else { Vec::new() };
 
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<CaseResult>>> = Mutex::new(cases.iter().map(|_| None).collect());
@@ -526,7 +559,8 @@ fn every_recorded_case_matches_the_reference() {
                 loop {
                     let index = next.fetch_add(1, Ordering::SeqCst);
                     let Some(&recording) = cases.get(index) else { break };
-                    let result = replay(recording, binary);
+                    let difference = differences.iter().find(|d| d.case == recording.name);
+                    let result = replay(recording, binary, difference);
                     if let Some(slot) = results.lock().unwrap_or_else(|e| e.into_inner()).get_mut(index) {
                         *slot = Some(result);
                     }
@@ -751,5 +785,27 @@ mod tests {
         assert!(selected(Some("a,shorthand_*"), "shorthand_empty_key"));
         assert!(selected(Some(" a , b "), "b"));
         assert!(!selected(Some("shorthand"), "shorthand_empty_key"));
+    }
+}
+
+/// Every deliberate difference names a recorded case and a topic the README lists.
+#[test]
+fn every_deliberate_difference_is_a_case_and_is_in_the_readme() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).expect("README.md");
+    let section = readme.split("## Differences from AWS CLI v1").nth(1).expect("README has the section");
+    let names: Vec<String> = recordings().into_iter().map(|r| r.name).collect();
+    for difference in differences() {
+        assert!(names.contains(&difference.case), "differences.json names an unknown case {}", difference.case);
+        assert!(
+            section.contains(&difference.topic),
+            "README's \"Differences from AWS CLI v1\" does not mention {:?} (case {})",
+            difference.topic,
+            difference.case
+        );
+        assert!(
+            difference.exit_code.is_some() || difference.stdout.is_some() || difference.stderr.is_some(),
+            "difference {} changes nothing",
+            difference.case
+        );
     }
 }

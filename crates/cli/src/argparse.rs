@@ -36,8 +36,8 @@ const PROG: &str = "cognito-idp";
 /// The token the main stage sees in place of the service name.
 const SERVICE_TOKEN: &str = "cognito-idp";
 
-/// The name of the service-level positional in messages (awscli: `operation`).
-const COMMAND_NAME: &str = "command";
+/// The name of the service-level positional in messages, as awscli names it.
+const COMMAND_NAME: &str = "operation";
 
 /// The global options, as the main stage left them and awscli's `top-level-args-parsed` handlers
 /// resolved them.
@@ -1886,7 +1886,7 @@ mod tests {
             usage_error(&[OP, "--ClientId", "a"]),
             "the following arguments are required: --client-id, --username"
         );
-        assert_eq!(usage_error(&["--Region", "x", OP]), format!("argument command: {COMMAND_CHOICES}"));
+        assert_eq!(usage_error(&["--Region", "x", OP]), format!("argument operation: {COMMAND_CHOICES}"));
     }
 
     // --- Ambiguous prefixes ------------------------------------------------------------------------
@@ -2389,31 +2389,31 @@ mod tests {
             assert_eq!(
                 usage_error(&[typo]),
                 format!(
-                    "argument command: {COMMAND_CHOICES}\n\n\nInvalid choice: '{typo}', maybe you meant:\n\n  * resend-confirmation-code"
+                    "argument operation: {COMMAND_CHOICES}\n\n\nInvalid choice: '{typo}', maybe you meant:\n\n  * resend-confirmation-code"
                 )
             );
         }
         assert_eq!(
             usage_error(&["hel"]),
-            format!("argument command: {COMMAND_CHOICES}\n\n\nInvalid choice: 'hel', maybe you meant:\n\n  * help")
+            format!("argument operation: {COMMAND_CHOICES}\n\n\nInvalid choice: 'hel', maybe you meant:\n\n  * help")
         );
     }
 
     #[test]
     fn an_unknown_operation_far_from_ours_only_lists_the_choices() {
         for bogus in ["xyz", "", "-", "admin-get-user"] {
-            assert_eq!(usage_error(&[bogus, OP]), format!("argument command: {COMMAND_CHOICES}"), "{bogus:?}");
+            assert_eq!(usage_error(&[bogus, OP]), format!("argument operation: {COMMAND_CHOICES}"), "{bogus:?}");
         }
     }
 
     #[test]
     fn a_member_option_before_the_operation_makes_its_value_the_operation() {
-        assert_eq!(usage_error(&["--client-id", "c", OP]), format!("argument command: {COMMAND_CHOICES}"));
+        assert_eq!(usage_error(&["--client-id", "c", OP]), format!("argument operation: {COMMAND_CHOICES}"));
     }
 
     #[test]
     fn no_operation_at_all_is_a_missing_command() {
-        let message = "the following arguments are required: command";
+        let message = "the following arguments are required: operation";
         assert_eq!(usage_error(&[]), message);
         assert_eq!(usage_error(&["--region", "r"]), message);
         assert_eq!(usage_error(&["--bogus"]), message);

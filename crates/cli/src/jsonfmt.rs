@@ -19,7 +19,15 @@ use crate::pyrepr::{repr_float, repr_number};
 /// `json.dumps(value, indent=4, ensure_ascii=ensure_ascii)`.
 pub fn dumps(value: &Value, ensure_ascii: bool) -> String {
     let mut out = String::new();
-    write_json(&mut out, value, ensure_ascii);
+    write_json(&mut out, value, ensure_ascii, true);
+    out
+}
+
+/// The request body as botocore writes it: `json.dumps(params)`, Python's defaults (`, ` and `: `
+/// separators, no indent, `ensure_ascii=True`).
+pub fn dumps_request(params: &Value) -> String {
+    let mut out = String::new();
+    write_json(&mut out, params, true, false);
     out
 }
 
@@ -109,7 +117,9 @@ enum Task<'a> {
     Newline(usize),
 }
 
-fn write_json(out: &mut String, root: &Value, ensure_ascii: bool) {
+fn write_json(out: &mut String, root: &Value, ensure_ascii: bool, indent: bool) {
+    // Without an indent, Python separates items with ", " on one line.
+    let item_separator = if indent { "," } else { ", " };
     let mut tasks = vec![Task::Value(root, 0)];
     while let Some(task) = tasks.pop() {
         let (value, level) = match task {
@@ -122,8 +132,10 @@ fn write_json(out: &mut String, root: &Value, ensure_ascii: bool) {
                 continue;
             }
             Task::Newline(level) => {
-                out.push('\n');
-                out.extend(std::iter::repeat_n(' ', 4 * level));
+                if indent {
+                    out.push('\n');
+                    out.extend(std::iter::repeat_n(' ', 4 * level));
+                }
                 continue;
             }
             Task::Value(value, level) => (value, level),
@@ -144,7 +156,7 @@ fn write_json(out: &mut String, root: &Value, ensure_ascii: bool) {
                     tasks.push(Task::Value(item, level + 1));
                     tasks.push(Task::Newline(level + 1));
                     if i > 0 {
-                        tasks.push(Task::Text(","));
+                        tasks.push(Task::Text(item_separator));
                     }
                 }
             }
@@ -158,11 +170,28 @@ fn write_json(out: &mut String, root: &Value, ensure_ascii: bool) {
                     tasks.push(Task::Key(key));
                     tasks.push(Task::Newline(level + 1));
                     if i > 0 {
-                        tasks.push(Task::Text(","));
+                        tasks.push(Task::Text(item_separator));
                     }
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod request_tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn request_bodies_are_written_as_botocore_writes_them() {
+        // Observed on the wire from awscli 1.46.3.
+        let params = json!({"ClientId": "abc", "SecretHash": "xyz=", "Username": "Zoë 😀", "ClientMetadata": {"a": "1", "b": "2"}});
+        assert_eq!(
+            dumps_request(&params),
+            r#"{"ClientId": "abc", "SecretHash": "xyz=", "Username": "Zo\u00eb \ud83d\ude00", "ClientMetadata": {"a": "1", "b": "2"}}"#
+        );
+        assert_eq!(dumps_request(&json!({"ClientMetadata": {}})), r#"{"ClientMetadata": {}}"#);
     }
 }
 

@@ -2013,3 +2013,135 @@ mod tests {
         ("1E+2\u{d}\u{a} ", "100.0"),
     ];
 }
+
+/// The error code and message of an error response (HTTP 301 and above) as botocore's JSON parser
+/// finds them, which is what AWS CLI v1 prints: a 5xx whose body is empty or HTML has the status as its
+/// code and the status's reason phrase as its message; otherwise the code is the body's top-level
+/// `__type` (cut at the first `:`, after the last `#`), else the status, and the message is the body's
+/// `message`, else `Message`, else empty. A body that is not JSON is the message. Unlike the client
+/// crate, botocore reads neither `X-Amzn-ErrorType` nor `code`.
+///
+/// `Err` holds the message of the Python exception botocore raises on bodies it cannot handle (a body
+/// that is not UTF-8, a JSON value that is not an object, a `__type` that is not a string).
+pub fn error_code_and_message(status: u16, body: &[u8]) -> Result<(String, String), String> {
+    let stripped = body.trim_ascii();
+    if status >= 500 && (stripped.is_empty() || stripped.starts_with(b"<html>")) {
+        return Ok((status.to_string(), reason_phrase(status).to_owned()));
+    }
+    let parsed = if body.is_empty() {
+        Value::Object(Map::new())
+    } else {
+        let text = std::str::from_utf8(body).map_err(|e| utf8_error_message(body, &e))?;
+        match crate::pyjson::loads(text, MAX_DEPTH) {
+            Ok(value) => value,
+            Err(_) => {
+                let mut map = Map::new();
+                map.insert("message".to_owned(), Value::String(text.to_owned()));
+                Value::Object(map)
+            }
+        }
+    };
+    let Value::Object(map) = &parsed else {
+        let type_name = crate::pyrepr::type_name(&parsed, crate::pyrepr::Dicts::Plain);
+        let short = type_name.trim_start_matches("<class '").trim_end_matches("'>");
+        return Err(format!("'{short}' object has no attribute 'get'"));
+    };
+    let message = map
+        .get("message")
+        .or_else(|| map.get("Message"))
+        .map(|m| crate::pyrepr::str_with(m, crate::pyrepr::Dicts::Plain))
+        .unwrap_or_default();
+    let code = match map.get("__type") {
+        None => status.to_string(),
+        Some(Value::String(code)) => {
+            let before_colon = code.split(':').next().unwrap_or(code);
+            before_colon.rsplit('#').next().unwrap_or(before_colon).to_owned()
+        }
+        Some(other @ (Value::Array(_) | Value::Object(_))) => crate::pyrepr::repr(other),
+        Some(other) => {
+            let type_name = crate::pyrepr::type_name(other, crate::pyrepr::Dicts::Plain);
+            let short = type_name.trim_start_matches("<class '").trim_end_matches("'>");
+            return Err(format!("argument of type '{short}' is not iterable"));
+        }
+    };
+    Ok((code, message))
+}
+
+/// Python's `http.client.responses[status]` for the statuses botocore's generic error path sees.
+fn reason_phrase(status: u16) -> &'static str {
+    match status {
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        506 => "Variant Also Negotiates",
+        507 => "Insufficient Storage",
+        508 => "Loop Detected",
+        510 => "Not Extended",
+        511 => "Network Authentication Required",
+        _ => "",
+    }
+}
+
+/// Python's `UnicodeDecodeError` text for a body that is not UTF-8.
+fn utf8_error_message(body: &[u8], error: &std::str::Utf8Error) -> String {
+    let start = error.valid_up_to();
+    let byte = body.get(start).copied().unwrap_or_default();
+    match error.error_len() {
+        Some(len) if len > 1 => format!(
+            "'utf-8' codec can't decode bytes in position {start}-{}: invalid continuation byte",
+            start + len - 1
+        ),
+        Some(_) => format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {start}: invalid start byte"),
+        None => format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {start}: unexpected end of data"),
+    }
+}
+
+#[cfg(test)]
+mod error_tests {
+    //! Expected texts observed from awscli 1.46.3 against the mock server.
+    use super::*;
+
+    fn parts(status: u16, body: &str) -> (String, String) {
+        error_code_and_message(status, body.as_bytes()).expect("parses")
+    }
+
+    #[test]
+    fn the_code_comes_from_type_only_and_the_message_from_message_then_capital_message() {
+        assert_eq!(
+            parts(400, r#"{"__type":"ns#UserNotFoundException:x","message":"m"}"#),
+            ("UserNotFoundException".into(), "m".into())
+        );
+        assert_eq!(parts(400, r#"{"code":"X","Message":"M"}"#), ("400".into(), "M".into()));
+        assert_eq!(parts(400, r#"{"__type":"A","message":"m","Message":"M"}"#).1, "m");
+        assert_eq!(parts(400, ""), ("400".into(), String::new()));
+    }
+
+    #[test]
+    fn a_body_that_is_not_json_is_the_message() {
+        assert_eq!(parts(400, "oops"), ("400".into(), "oops".into()));
+    }
+
+    #[test]
+    fn server_errors_with_empty_or_html_bodies_use_the_reason_phrase() {
+        assert_eq!(parts(503, ""), ("503".into(), "Service Unavailable".into()));
+        assert_eq!(parts(500, "  <html><body>x</body></html>"), ("500".into(), "Internal Server Error".into()));
+        assert_eq!(parts(509, ""), ("509".into(), String::new()));
+    }
+
+    #[test]
+    fn bodies_botocore_cannot_handle_give_its_exception_text() {
+        assert_eq!(error_code_and_message(400, b"[1]").expect_err("list"), "'list' object has no attribute 'get'");
+        assert_eq!(
+            error_code_and_message(400, br#"{"__type": 5}"#).expect_err("int"),
+            "argument of type 'int' is not iterable"
+        );
+        assert!(
+            error_code_and_message(400, b"\xff")
+                .expect_err("bytes")
+                .starts_with("'utf-8' codec can't decode byte 0xff")
+        );
+    }
+}
