@@ -307,10 +307,21 @@ fn model_file(contract: &Contract) -> Result<String> {
     let errors: Vec<_> = contract.errors.iter().map(|e| static_ident(e)).collect();
     let all: Vec<_> = contract.shapes.keys().map(|s| static_ident(s)).collect();
     let error_enum = error_enum(contract)?;
+    let examples = contract.examples.iter().map(|e| {
+        let (name, summary, description) = (&e.name, &e.summary, &e.description);
+        let request = e.request.to_string();
+        let response = option(e.response.as_ref().map(|r| {
+            let r = r.to_string();
+            quote! { #r }
+        }));
+        quote! {
+            Example { name: #name, summary: #summary, description: #description, request: #request, response: #response }
+        }
+    });
 
     let tokens = quote! {
         use crate::generated::types;
-        use crate::model::{Fault, MapShape, Member, Shape, ShapeKind, StringShape, StructureShape};
+        use crate::model::{Example, Fault, MapShape, Member, Shape, ShapeKind, StringShape, StructureShape};
 
         /// The operation's name.
         pub const OPERATION: &str = #operation;
@@ -347,6 +358,8 @@ fn model_file(contract: &Contract) -> Result<String> {
         pub static ERRORS: &[&Shape] = &[#(&#errors),*];
         /// Every shape of the contract, by name.
         pub static SHAPES: &[&Shape] = &[#(&#all),*];
+        /// Worked examples from the spec, for documentation.
+        pub static EXAMPLES: &[Example] = &[#(#examples),*];
 
         #(#statics)*
 

@@ -42,6 +42,23 @@ pub struct Contract {
     pub errors: Vec<String>,
     /// Every shape, by name.
     pub shapes: BTreeMap<String, Shape>,
+    /// Worked examples (the spec's request body examples with the success response of the same name).
+    pub examples: Vec<Example>,
+}
+
+/// A worked example of a call.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Example {
+    /// The example's key in the spec.
+    pub name: String,
+    /// Its one-line summary.
+    pub summary: String,
+    /// Its longer description (Markdown), empty when there is none.
+    pub description: String,
+    /// The input document.
+    pub request: Value,
+    /// The output document of the success response's example of the same name, if any.
+    pub response: Option<Value>,
 }
 
 /// A named shape.
@@ -156,6 +173,17 @@ impl Contract {
             .map(ref_name)
             .ok_or_else(|| anyhow!("the request body needs an application/json schema that is a $ref"))??;
 
+        let mut examples = Vec::new();
+        for (name, example) in body["content"]["application/json"]["examples"].as_object().into_iter().flatten() {
+            examples.push(Example {
+                name: name.clone(),
+                summary: example["summary"].as_str().unwrap_or_default().to_owned(),
+                description: example["description"].as_str().unwrap_or_default().to_owned(),
+                request: example["value"].clone(),
+                response: None,
+            });
+        }
+
         let mut output = None;
         let mut errors = Vec::new();
         for (status, response) in obj(op, "responses")? {
@@ -166,6 +194,10 @@ impl Contract {
                     .and_then(Value::as_str)
                     .ok_or_else(|| anyhow!("response {status} needs a {media_type} schema that is a $ref"))?;
                 output = Some(ref_name(name)?);
+                for example in &mut examples {
+                    let value = &response["content"][media_type.as_str()]["examples"][&example.name]["value"];
+                    example.response = (!value.is_null()).then(|| value.clone());
+                }
             } else {
                 let refs = match schema.get("oneOf") {
                     Some(Value::Array(items)) => items.iter().collect(),
@@ -199,6 +231,7 @@ impl Contract {
             output: output.ok_or_else(|| anyhow!("the operation has no success response"))?,
             errors,
             shapes,
+            examples,
         })
     }
 
@@ -233,6 +266,7 @@ impl Contract {
             output: string(&op["output"], "shape")?,
             errors,
             shapes,
+            examples: Vec::new(),
         })
     }
 

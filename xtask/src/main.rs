@@ -3,6 +3,8 @@
 mod codegen;
 mod contract;
 mod model_check;
+mod record;
+mod skeleton;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,6 +29,22 @@ enum Command {
     },
     /// Compare the spec with AWS's model in spec/upstream/ and list every difference.
     CheckModel,
+    /// Regenerate the CLI's snapshot tests (skeletons, manuals) and show the changes for review.
+    Skeleton {
+        /// Compare instead of writing: exit non-zero when a snapshot differs.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Record the golden cases of tests/fixtures/awscli/ from the real AWS CLI v1 (awscli 1.46.3).
+    RecordAwscli {
+        /// The Python venv holding awscli 1.46.3; created (python3 -m venv, pip install) when missing.
+        /// Default: .venv-awscli in the workspace root.
+        #[arg(long, value_name = "PATH")]
+        venv: Option<PathBuf>,
+        /// Names of the cases to record (default: every case of tests/fixtures/awscli/cases.json).
+        #[arg(value_name = "CASE")]
+        cases: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -44,6 +62,8 @@ fn run(command: Command) -> Result<()> {
     let root = workspace_root();
     match command {
         Command::Codegen { check } => codegen::run(&root, check),
+        Command::Skeleton { check } => skeleton::run(&root, check),
+        Command::RecordAwscli { venv, cases } => record::run(&root, venv, &cases),
         Command::CheckModel => {
             let spec = contract::Contract::from_spec_file(&root.join(contract::SPEC_PATH))?;
             let upstream = contract::Contract::from_upstream_file(&root.join(contract::UPSTREAM_PATH))?;

@@ -78,6 +78,8 @@ pub struct Builder {
     max_response_bytes: usize,
     connect_timeout: Option<Duration>,
     read_timeout: Option<Duration>,
+    ca_bundle: Option<Vec<u8>>,
+    accept_invalid_certs: bool,
 }
 
 impl Builder {
@@ -117,6 +119,19 @@ impl Builder {
         self
     }
 
+    /// Trust only the certificate authorities of this PEM bundle (ignored with [`Builder::http_client`]).
+    pub fn ca_bundle_pem(mut self, pem: Vec<u8>) -> Self {
+        self.ca_bundle = Some(pem);
+        self
+    }
+
+    /// Do not verify TLS certificates at all (ignored with [`Builder::http_client`]). Dangerous: anyone on
+    /// the path can read and change the traffic. Callers should say so to their users.
+    pub fn danger_accept_invalid_certs(mut self, accept: bool) -> Self {
+        self.accept_invalid_certs = accept;
+        self
+    }
+
     /// Builds the client.
     pub fn build(self) -> Result<CognitoIdp> {
         let url = reqwest::Url::parse(&self.endpoint)
@@ -129,27 +144,41 @@ impl Builder {
         }
         let http = match self.http {
             Some(http) => http,
-            None => default_http_client(self.connect_timeout, self.read_timeout)?,
+            None => default_http_client(&self)?,
         };
         // progenitor appends the operation's path (`/`) to the base URL.
         let base = self.endpoint.trim_end_matches('/');
         let framing = Framing::new(self.app.as_deref(), self.max_attempts);
         Ok(CognitoIdp {
             inner: generated::Client::new_with_client(base, http, framing),
+            endpoint: self.endpoint,
             max_response_bytes: self.max_response_bytes,
         })
     }
 }
 
-/// A default reqwest client: rustls with the ring provider and the platform's roots, HTTP/1.1.
-fn default_http_client(connect: Option<Duration>, read: Option<Duration>) -> Result<reqwest::Client> {
+/// A default reqwest client: rustls with the ring provider, HTTP/1.1, and the platform's roots unless a
+/// CA bundle replaces them.
+fn default_http_client(settings: &Builder) -> Result<reqwest::Client> {
     install_crypto_provider();
-    let mut builder = reqwest::Client::builder();
-    if let Some(connect) = connect {
+    // AWS's SDKs do not follow redirects: a 3xx is the service's answer, decoded like any other.
+    let mut builder = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none());
+    if let Some(connect) = settings.connect_timeout {
         builder = builder.connect_timeout(connect);
     }
-    if let Some(read) = read {
+    if let Some(read) = settings.read_timeout {
         builder = builder.read_timeout(read);
+    }
+    if let Some(pem) = &settings.ca_bundle {
+        let certificates = reqwest::Certificate::from_pem_bundle(pem)
+            .map_err(|e| Error::Config(format!("the CA bundle is not valid PEM: {e}")))?;
+        if certificates.is_empty() {
+            return Err(Error::Config("the CA bundle holds no certificates".to_owned()));
+        }
+        builder = builder.tls_certs_only(certificates);
+    }
+    if settings.accept_invalid_certs {
+        builder = builder.danger_accept_invalid_certs(true);
     }
     builder.build().map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))
 }
@@ -166,6 +195,7 @@ pub fn install_crypto_provider() {
 #[derive(Clone, Debug)]
 pub struct CognitoIdp {
     inner: generated::Client,
+    endpoint: String,
     max_response_bytes: usize,
 }
 
@@ -180,6 +210,8 @@ impl CognitoIdp {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             connect_timeout: None,
             read_timeout: None,
+            ca_bundle: None,
+            accept_invalid_certs: false,
         }
     }
 
@@ -235,12 +267,20 @@ impl CognitoIdp {
     /// (the CLI sends over-long values and pattern mismatches, as AWS CLI v1 does).
     pub async fn send_raw(&self, body: Vec<u8>, attempt: &Attempt) -> Result<RawResponse> {
         use progenitor_client::ClientInfo as _;
-        let url = format!("{}{}", self.inner.baseurl(), contract::PATH);
+        let url = self.raw_url();
         let mut request =
             self.inner.client().post(url).body(body).build().map_err(|e| Error::InvalidRequest(e.to_string()))?;
         self.framing().apply(request.headers_mut(), attempt);
         let response = self.inner.client().execute(request).await.map_err(Error::Transport)?;
         self.read_response(response).await
+    }
+
+    /// The URL [`CognitoIdp::send_raw`] posts to: the endpoint joined with the operation's path as
+    /// botocore joins them. An endpoint without a path gets `/`; an endpoint with a path keeps it as it
+    /// is (`http://host/base` posts to `/base`, `http://host/base/` to `/base/`). The typed path, built
+    /// by progenitor, always appends `/` to the endpoint without its trailing slash.
+    pub fn raw_url(&self) -> String {
+        raw_url(&self.endpoint)
     }
 
     async fn read_response(&self, response: reqwest::Response) -> Result<RawResponse> {
@@ -251,6 +291,26 @@ impl CognitoIdp {
         let body = read_limited(Box::pin(response.bytes_stream()), self.max_response_bytes).await?;
         Ok(RawResponse { status, headers, body })
     }
+}
+
+/// The URL [`CognitoIdp::send_raw`] posts to for `endpoint` (see [`CognitoIdp::raw_url`]).
+pub fn raw_url(endpoint: &str) -> String {
+    join_like_botocore(endpoint, contract::PATH)
+}
+
+/// botocore's `_urljoin` of an endpoint and a request path.
+fn join_like_botocore(endpoint: &str, path: &str) -> String {
+    let Ok(mut url) = reqwest::Url::parse(endpoint) else { return format!("{}{path}", endpoint.trim_end_matches('/')) };
+    let current = url.path().to_owned();
+    let new_path = if path.is_empty() || path == "/" {
+        current
+    } else if current.ends_with('/') && path.starts_with('/') {
+        format!("{}{path}", &current[..current.len() - 1])
+    } else {
+        format!("{current}{path}")
+    };
+    url.set_path(&new_path);
+    url.to_string()
 }
 
 /// Decodes a response: a 2xx into the output (an empty body is an empty output, unknown members are
@@ -320,6 +380,15 @@ mod tests {
         assert_eq!(endpoint_for_region("us-gov-west-1"), "https://cognito-idp.us-gov-west-1.amazonaws.com");
         assert_eq!(endpoint_for_region("us-isob-east-1"), "https://cognito-idp.us-isob-east-1.sc2s.sgov.gov");
         assert_eq!(endpoint_for_region("us-iso-east-1"), "https://cognito-idp.us-iso-east-1.c2s.ic.gov");
+    }
+
+    #[test]
+    fn raw_urls_join_the_endpoint_as_botocore_does() {
+        let url = |endpoint: &str| CognitoIdp::builder(endpoint).build().expect("client").raw_url();
+        assert_eq!(url("http://127.0.0.1:8080"), "http://127.0.0.1:8080/");
+        assert_eq!(url("http://127.0.0.1:8080/"), "http://127.0.0.1:8080/");
+        assert_eq!(url("http://127.0.0.1:8080/base/path"), "http://127.0.0.1:8080/base/path");
+        assert_eq!(url("http://127.0.0.1:8080/base/path/"), "http://127.0.0.1:8080/base/path/");
     }
 
     #[test]

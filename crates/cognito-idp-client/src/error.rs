@@ -56,6 +56,66 @@ impl Error {
     }
 }
 
+/// What kind of failure a transport error is, in the terms AWS's SDKs report them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TransportFailure {
+    /// The connection could not be made in time.
+    ConnectTimeout,
+    /// The connection could not be made (refused, unreachable, name not resolved).
+    Connect,
+    /// The server did not answer (or stopped answering) within the read timeout.
+    ReadTimeout,
+    /// The connection closed before a complete response arrived.
+    Closed,
+    /// TLS failed, for instance because the certificate was not trusted; the text says why.
+    Tls(String),
+    /// Anything else, with its description.
+    Other(String),
+}
+
+impl TransportFailure {
+    /// Classifies a reqwest error by walking its chain of causes.
+    pub fn classify(error: &reqwest::Error) -> Self {
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+        let mut tls = None;
+        let mut io_kind = None;
+        let mut incomplete = false;
+        while let Some(current) = cause {
+            if let Some(e) = current.downcast_ref::<rustls::Error>() {
+                tls.get_or_insert_with(|| e.to_string());
+            }
+            // io::Error's `source` skips the error it wraps, so descend through `get_ref` as well.
+            let mut io = current.downcast_ref::<std::io::Error>();
+            while let Some(e) = io {
+                io_kind.get_or_insert(e.kind());
+                let inner = e.get_ref();
+                if let Some(rustls_error) = inner.and_then(|i| i.downcast_ref::<rustls::Error>()) {
+                    tls.get_or_insert_with(|| rustls_error.to_string());
+                }
+                io = inner.and_then(|i| i.downcast_ref::<std::io::Error>());
+            }
+            if let Some(e) = current.downcast_ref::<hyper::Error>() {
+                incomplete |= e.is_incomplete_message();
+            }
+            cause = current.source();
+        }
+        if let Some(reason) = tls {
+            return TransportFailure::Tls(reason);
+        }
+        if error.is_timeout() {
+            return if error.is_connect() { TransportFailure::ConnectTimeout } else { TransportFailure::ReadTimeout };
+        }
+        if error.is_connect() {
+            return TransportFailure::Connect;
+        }
+        use std::io::ErrorKind::{BrokenPipe, ConnectionAborted, ConnectionReset, UnexpectedEof};
+        if incomplete || matches!(io_kind, Some(ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof)) {
+            return TransportFailure::Closed;
+        }
+        TransportFailure::Other(error.to_string())
+    }
+}
+
 /// An error response of the service, decoded.
 #[derive(Clone, Debug)]
 pub struct ServiceError {

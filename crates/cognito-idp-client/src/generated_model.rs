@@ -3,7 +3,7 @@
 
 use crate::generated::types;
 use crate::model::{
-    Fault, MapShape, Member, Shape, ShapeKind, StringShape, StructureShape,
+    Example, Fault, MapShape, Member, Shape, ShapeKind, StringShape, StructureShape,
 };
 /// The operation's name.
 pub const OPERATION: &str = "ResendConfirmationCode";
@@ -87,6 +87,18 @@ pub static SHAPES: &[&Shape] = &[
     &USER_NOT_FOUND_EXCEPTION,
     &USERNAME_TYPE,
 ];
+/// Worked examples from the spec, for documentation.
+pub static EXAMPLES: &[Example] = &[
+    Example {
+        name: "resend-to-jane",
+        summary: "To resend a confirmation code",
+        description: "Sends a new confirmation code to the user `jane` of the app client `12a3b456c7de890f11g123hijk`.",
+        request: "{\"ClientId\":\"12a3b456c7de890f11g123hijk\",\"Username\":\"jane\"}",
+        response: Some(
+            "{\"CodeDeliveryDetails\":{\"Destination\":\"j***@e***.com\",\"DeliveryMedium\":\"EMAIL\",\"AttributeName\":\"email\"}}",
+        ),
+    },
+];
 ///The `AnalyticsMetadataType` shape.
 pub static ANALYTICS_METADATA_TYPE: Shape = Shape {
     name: "AnalyticsMetadataType",
@@ -146,9 +158,9 @@ pub static CODE_DELIVERY_DETAILS_TYPE: Shape = Shape {
     kind: ShapeKind::Structure(StructureShape {
         members: &[
             Member {
-                name: "AttributeName",
-                shape: &ATTRIBUTE_NAME_TYPE,
-                doc: "<p>The name of the attribute that Amazon Cognito verifies with the code.</p>",
+                name: "Destination",
+                shape: &STRING_TYPE,
+                doc: "<p>The email address or phone number destination where Amazon Cognito sent the code.</p>",
             },
             Member {
                 name: "DeliveryMedium",
@@ -156,9 +168,9 @@ pub static CODE_DELIVERY_DETAILS_TYPE: Shape = Shape {
                 doc: "<p>The method that Amazon Cognito used to send the code.</p>",
             },
             Member {
-                name: "Destination",
-                shape: &STRING_TYPE,
-                doc: "<p>The email address or phone number destination where Amazon Cognito sent the code.</p>",
+                name: "AttributeName",
+                shape: &ATTRIBUTE_NAME_TYPE,
+                doc: "<p>The name of the attribute that Amazon Cognito verifies with the code.</p>",
             },
         ],
         required: &[],
@@ -401,19 +413,9 @@ pub static RESEND_CONFIRMATION_CODE_REQUEST: Shape = Shape {
     kind: ShapeKind::Structure(StructureShape {
         members: &[
             Member {
-                name: "AnalyticsMetadata",
-                shape: &ANALYTICS_METADATA_TYPE,
-                doc: "<p>Information that supports analytics outcomes with Amazon Pinpoint, including the user's endpoint ID. The endpoint ID is a destination for Amazon Pinpoint push notifications, for example a device identifier, email address, or phone number.</p>",
-            },
-            Member {
                 name: "ClientId",
                 shape: &CLIENT_ID_TYPE,
                 doc: "<p>The ID of the user pool app client where the user signed up.</p>",
-            },
-            Member {
-                name: "ClientMetadata",
-                shape: &CLIENT_METADATA_TYPE,
-                doc: "<p>A map of custom key-value pairs that you can provide as input for any custom workflows that this action triggers. You create custom workflows by assigning Lambda functions to user pool triggers.</p> <p>When Amazon Cognito invokes any of these functions, it passes a JSON payload, which the function receives as input. This payload contains a <code>clientMetadata</code> attribute that provides the data that you assigned to the ClientMetadata parameter in your request. In your function code, you can process the <code>clientMetadata</code> value to enhance your workflow for your specific needs.</p> <p>To review the Lambda trigger types that Amazon Cognito invokes at runtime with API requests, see <a href=\"https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html#lambda-triggers-by-event\"> Connecting API actions to Lambda triggers</a> in the <i>Amazon Cognito Developer Guide</i>.</p> <note> <p>When you use the <code>ClientMetadata</code> parameter, note that Amazon Cognito won't do the following:</p> <ul> <li> <p>Store the <code>ClientMetadata</code> value. This data is available only to Lambda triggers that are assigned to a user pool to support custom workflows. If your user pool configuration doesn't include triggers, the <code>ClientMetadata</code> parameter serves no purpose.</p> </li> <li> <p>Validate the <code>ClientMetadata</code> value.</p> </li> <li> <p>Encrypt the <code>ClientMetadata</code> value. Don't send sensitive information in this parameter.</p> </li> </ul> </note>",
             },
             Member {
                 name: "SecretHash",
@@ -429,6 +431,16 @@ pub static RESEND_CONFIRMATION_CODE_REQUEST: Shape = Shape {
                 name: "Username",
                 shape: &USERNAME_TYPE,
                 doc: "<p>The name of the user that you want to query or modify. The value of this parameter is typically your user's username, but it can be any of their alias attributes. If <code>username</code> isn't an alias attribute in your user pool, this value must be the <code>sub</code> of a local user or the username of a user from a third-party IdP.</p>",
+            },
+            Member {
+                name: "AnalyticsMetadata",
+                shape: &ANALYTICS_METADATA_TYPE,
+                doc: "<p>Information that supports analytics outcomes with Amazon Pinpoint, including the user's endpoint ID. The endpoint ID is a destination for Amazon Pinpoint push notifications, for example a device identifier, email address, or phone number.</p>",
+            },
+            Member {
+                name: "ClientMetadata",
+                shape: &CLIENT_METADATA_TYPE,
+                doc: "<p>A map of custom key-value pairs that you can provide as input for any custom workflows that this action triggers. You create custom workflows by assigning Lambda functions to user pool triggers.</p> <p>When Amazon Cognito invokes any of these functions, it passes a JSON payload, which the function receives as input. This payload contains a <code>clientMetadata</code> attribute that provides the data that you assigned to the ClientMetadata parameter in your request. In your function code, you can process the <code>clientMetadata</code> value to enhance your workflow for your specific needs.</p> <p>To review the Lambda trigger types that Amazon Cognito invokes at runtime with API requests, see <a href=\"https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html#lambda-triggers-by-event\"> Connecting API actions to Lambda triggers</a> in the <i>Amazon Cognito Developer Guide</i>.</p> <note> <p>When you use the <code>ClientMetadata</code> parameter, note that Amazon Cognito won't do the following:</p> <ul> <li> <p>Store the <code>ClientMetadata</code> value. This data is available only to Lambda triggers that are assigned to a user pool to support custom workflows. If your user pool configuration doesn't include triggers, the <code>ClientMetadata</code> parameter serves no purpose.</p> </li> <li> <p>Validate the <code>ClientMetadata</code> value.</p> </li> <li> <p>Encrypt the <code>ClientMetadata</code> value. Don't send sensitive information in this parameter.</p> </li> </ul> </note>",
             },
         ],
         required: &["ClientId", "Username"],
@@ -535,14 +547,14 @@ pub static USER_CONTEXT_DATA_TYPE: Shape = Shape {
     kind: ShapeKind::Structure(StructureShape {
         members: &[
             Member {
-                name: "EncodedData",
-                shape: &STRING_TYPE,
-                doc: "<p>Encoded device-fingerprint details that your app collected with the Amazon Cognito context data collection library. For more information, see <a href=\"https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-adaptive-authentication.html#user-pool-settings-adaptive-authentication-device-fingerprint\">Adding user device and session data to API requests</a>.</p>",
-            },
-            Member {
                 name: "IpAddress",
                 shape: &STRING_TYPE,
                 doc: "<p>The source IP address of your user's device.</p>",
+            },
+            Member {
+                name: "EncodedData",
+                shape: &STRING_TYPE,
+                doc: "<p>Encoded device-fingerprint details that your app collected with the Amazon Cognito context data collection library. For more information, see <a href=\"https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-adaptive-authentication.html#user-pool-settings-adaptive-authentication-device-fingerprint\">Adding user device and session data to API requests</a>.</p>",
             },
         ],
         required: &[],

@@ -61,6 +61,6 @@ pub mod contract;
 
 pub use client::{CognitoIdp, RawResponse, Response, decode, endpoint_for_region};
 pub use contract::OperationError;
-pub use error::{Error, Result, ServiceError};
+pub use error::{Error, Result, ServiceError, TransportFailure};
 pub use generated::types;
 pub use secret_hash::secret_hash;

@@ -80,6 +80,21 @@ pub enum Fault {
     Server,
 }
 
+/// A worked example of a call, from the spec's examples.
+#[derive(Debug)]
+pub struct Example {
+    /// The example's key in the spec.
+    pub name: &'static str,
+    /// Its one-line summary.
+    pub summary: &'static str,
+    /// Its description (Markdown); empty when there is none.
+    pub description: &'static str,
+    /// The input document, as compact JSON.
+    pub request: &'static str,
+    /// The output document of the success response, as compact JSON, if the spec gives one.
+    pub response: Option<&'static str>,
+}
+
 impl Shape {
     /// The structure's member called `name`, if this is a structure that has one.
     pub fn member(&self, name: &str) -> Option<&'static Member> {

@@ -3,6 +3,8 @@
 mod errors;
 mod requests;
 mod responses;
+mod tls;
+mod transport;
 mod types;
 
 use cognito_idp_client::CognitoIdp;

@@ -49,3 +49,17 @@ async fn an_unreachable_endpoint_is_a_transport_error() {
     let error = client.resend_confirmation_code(minimal_request()).await.expect_err("refused");
     assert!(matches!(error, cognito_idp_client::Error::Transport(_)), "{error:?}");
 }
+
+#[tokio::test]
+async fn redirects_are_not_followed() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::any())
+        .respond_with(ResponseTemplate::new(307).insert_header("location", "http://127.0.0.1:9/elsewhere"))
+        .mount(&server)
+        .await;
+    let client = cognito_idp_client::CognitoIdp::builder(server.uri()).build().expect("client");
+    let error = client.resend_confirmation_code(minimal_request()).await.expect_err("a 307 is an error");
+    let service = error.as_service().expect("decoded as a service error");
+    assert_eq!((service.status, service.code()), (307, "307"));
+    assert_eq!(server.received_requests().await.expect("recorded").len(), 1);
+}

@@ -62,3 +62,17 @@ fn debug_output_redacts_every_sensitive_member() {
     }
     assert!(shown.contains("ClientIdType(*** Sensitive Data Redacted ***)"), "{shown}");
 }
+
+#[test]
+fn the_spec_examples_satisfy_the_generated_types() {
+    assert!(!cognito_idp_client::contract::EXAMPLES.is_empty());
+    for example in cognito_idp_client::contract::EXAMPLES {
+        let request: Result<ResendConfirmationCodeRequest, _> = serde_json::from_str(example.request);
+        assert!(request.is_ok(), "example {} request: {request:?}", example.name);
+        if let Some(response) = example.response {
+            let decoded: Result<cognito_idp_client::types::ResendConfirmationCodeResponse, _> =
+                serde_json::from_str(response);
+            assert!(decoded.is_ok(), "example {} response: {decoded:?}", example.name);
+        }
+    }
+}

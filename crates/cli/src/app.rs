@@ -1,0 +1,490 @@
+//! The command's flow, in AWS CLI v1's order: arguments, parameters, profile, `--cli-input-json`,
+//! skeletons, region and endpoint, validation, the request with its retries, the output.
+//!
+//! A command line with several problems gets the message of the first step that fails, so the steps
+//! follow clidriver.py: global options are checked between argparse's stages, each option's value is
+//! unpacked in model order, the profile is looked up before `--cli-input-json` is read, and the region
+//! before validation. Every failure ends with the reference's message and exit code.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+use cognito_idp_client::model::ShapeKind;
+use cognito_idp_client::{CognitoIdp, TransportFailure, contract};
+use serde_json::{Map, Value};
+
+use crate::argparse::{self, Command, Globals, OperationArgs, ParseError, TopLevelEvent};
+use crate::argprocess::{self, DictType};
+use crate::config::{self, Config, ConfigError, Env, Section};
+use crate::debug::{self, DebugLog};
+use crate::paramfile::Loader;
+use crate::query::Query;
+use crate::transport::{self, CallError, Event, RetryPolicy};
+use crate::{help, jsonfmt, response, secret, skeleton, table, text, validate};
+
+/// Everything the command needs from its process.
+pub struct Io<'a> {
+    /// The environment variables.
+    pub env: &'a Env,
+    /// The working directory (`file://` paths are relative to it).
+    pub cwd: &'a Path,
+    /// Standard output.
+    pub out: &'a mut dyn Write,
+    /// Standard error.
+    pub err: &'a mut dyn Write,
+    /// Whether standard output is a terminal (for `--color auto`).
+    pub stdout_is_tty: bool,
+    /// The terminal's width in columns, when standard output is one (for `--output table`).
+    pub tty_columns: Option<u16>,
+}
+
+impl std::fmt::Debug for Io<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Io").field("cwd", &self.cwd).field("stdout_is_tty", &self.stdout_is_tty).finish_non_exhaustive()
+    }
+}
+
+/// How the command ended: its exit code.
+struct Exit(i32);
+
+type Step<T> = Result<T, Exit>;
+
+/// Runs `cognito-idp` with `args` (without the program name) and returns its exit code.
+pub fn run(args: &[OsString], io: &mut Io<'_>) -> i32 {
+    let mut log = DebugLog::new(false);
+    let code = match run_steps(args, io, &mut log) {
+        Ok(code) | Err(Exit(code)) => code,
+    };
+    log.log(io.err, "cognito_idp.cli", &format!("Exiting with rc {code}"));
+    let _ = io.out.flush();
+    code
+}
+
+fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32> {
+    let mut query = None;
+    let parsed = {
+        let err = &mut *io.err;
+        let env = io.env;
+        argparse::parse_with(args, |event| match event {
+            TopLevelEvent::Query(text) => {
+                query = Some(Query::compile(text).map_err(|e| e.to_string())?);
+                Ok(())
+            }
+            TopLevelEvent::EndpointUrl(url) => argparse::endpoint_url_error(url).map_or(Ok(()), Err),
+            TopLevelEvent::GlobalsParsed(globals) => {
+                if globals.debug {
+                    *log = DebugLog::new(true);
+                    log.log(err, "cognito_idp.cli", &format!("CLI version: {}", version_line()));
+                    let shown: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+                    log.log(
+                        err,
+                        "cognito_idp.cli",
+                        &format!("Arguments entered to CLI: {}", debug::redacted_args(&shown)),
+                    );
+                }
+                if globals.v2_debug {
+                    v2_debug_warnings(globals, env, err);
+                }
+                Ok(())
+            }
+        })
+    };
+    let invocation = parsed.map_err(|e| fail(io, &e.render(), e.exit_code()))?;
+    let globals = invocation.globals;
+    let operation = match invocation.command {
+        Command::Version => return Ok(print(io, &format!("{}\n", version_line()))),
+        Command::ServiceHelp => return Ok(print(io, &help::service_manual())),
+        Command::OperationHelp => return Ok(print(io, &help::operation_manual())),
+        Command::Operation(operation) => operation,
+    };
+
+    let secret_source = operation.client_secret_file.is_some() || io.env.contains_key(secret::SECRET_VARIABLE);
+    if secret_source && operation.members.iter().any(|(m, _)| m.name == SECRET_HASH) {
+        let error = ParseError::Usage(format!(
+            "argument --secret-hash: not allowed with a client secret (--client-secret-file or {}): give one or the other",
+            secret::SECRET_VARIABLE
+        ));
+        return Err(fail(io, &error.render(), error.exit_code()));
+    }
+
+    let (mut params, ordered_dicts) = unpack_members(&operation, &invocation.list_values, io)?;
+
+    let config = Config::load(io.env).map_err(|e| config_failure(io, &e))?;
+    let profile = config::profile_name(globals.profile.as_deref(), io.env);
+    let scoped = config.scoped(&profile).map_err(|e| config_failure(io, &e))?;
+
+    if invocation.list_values.contains(&"--cli-input-json") {
+        return Err(fail(io, "\nthe JSON object must be str, bytes or bytearray, not list\n", 255));
+    }
+    if let Some(text) = &operation.cli_input_json {
+        let loader = Loader::new(io.cwd);
+        let input = argprocess::load_cli_input_json(text, &loader).map_err(|e| fail(io, &format!("\n{e}\n"), 255))?;
+        for (key, value) in input {
+            params.entry(key).or_insert(value);
+        }
+    }
+
+    add_secret_hash(&operation, &mut params, io, log)?;
+    let params = Value::Object(params);
+    log.log(io.err, "cognito_idp.cli", &format!("Parameters: {}", debug::redact(&params, contract::INPUT)));
+
+    if operation.generate_cli_skeleton.as_deref() == Some("input") {
+        return Ok(print(io, &skeleton::input_skeleton()));
+    }
+
+    let target = resolve_target(&globals, io, &config, &scoped, log)?;
+    if operation.generate_cli_skeleton.as_deref() == Some("output") {
+        check_params(&params, &ordered_dicts, io)?;
+        return display(&globals, &scoped, query.as_ref(), &skeleton::output_skeleton(), io);
+    }
+    check_params(&params, &ordered_dicts, io)?;
+
+    let policy = RetryPolicy::resolve(io.env, &scoped).map_err(|e| fail(io, &format!("\n{e}\n"), 255))?;
+    log.log(
+        io.err,
+        "cognito_idp.transport",
+        &format!("Retry mode: {:?}, max attempts: {}", policy.mode, policy.max_attempts).to_lowercase(),
+    );
+    let client = build_client(&globals, &scoped, &target, io)?;
+    let body = jsonfmt::dumps_request(&params);
+    let read_timeout = timeout(globals.read_timeout);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| fail(io, &format!("\ncould not start the I/O runtime: {e}\n"), 255))?;
+    let redacted_body = debug::redact(&params, contract::INPUT).to_string();
+    let url = client.raw_url();
+    let outcome = {
+        let err = &mut *io.err;
+        let log = &*log;
+        let mut on_event = |event: Event<'_>| log_event(log, err, &url, &redacted_body, event);
+        runtime.block_on(transport::call(&client, body.as_bytes(), &policy, read_timeout, &mut on_event))
+    };
+    let finished = outcome.map_err(|e| {
+        let message = match e {
+            CallError::Transport(failure) => transport_message(&failure, &url),
+            CallError::Client(other) => other.to_string(),
+        };
+        fail(io, &format!("\n{message}\n"), 255)
+    })?;
+
+    let raw = &finished.response;
+    if raw.status < 301 {
+        let names = raw.headers.keys().map(|n| n.as_str());
+        let output =
+            response::parse_output_with_headers(&raw.body, names).map_err(|e| fail(io, &format!("\n{e}\n"), 255))?;
+        display(&globals, &scoped, query.as_ref(), &output, io)
+    } else {
+        let (code, message) = response::error_code_and_message(raw.status, &raw.body)
+            .map_err(|crash| fail(io, &format!("\n{crash}\n"), 255))?;
+        let retries = if finished.max_reached {
+            format!(" (reached max retries: {})", finished.attempts.saturating_sub(1))
+        } else {
+            String::new()
+        };
+        let message = format!(
+            "\nAn error occurred ({code}) when calling the {} operation{retries}: {message}\n",
+            contract::OPERATION
+        );
+        Err(fail(io, &message, 255))
+    }
+}
+
+const SECRET_HASH: &str = "SecretHash";
+
+/// Each input member given as an option, unpacked in model order (the first bad one reports), and the
+/// members whose mappings are `OrderedDict`s (JSON option values), which validation messages show.
+fn unpack_members(
+    operation: &OperationArgs,
+    list_values: &[&'static str],
+    io: &mut Io<'_>,
+) -> Step<(Map<String, Value>, Vec<&'static str>)> {
+    let loader = Loader::new(io.cwd);
+    let mut params = Map::new();
+    let mut ordered = Vec::new();
+    let ShapeKind::Structure(input) = &contract::INPUT.kind else { return Ok((params, ordered)) };
+    for member in input.members {
+        let option = format!("--{}", argparse::option_name(member.name));
+        if list_values.contains(&option.as_str()) {
+            // argparse stored `[]` for `--opt=--`; botocore's validation reports the list.
+            params.insert(member.name.to_owned(), Value::Array(Vec::new()));
+            continue;
+        }
+        let Some((_, text)) = operation.members.iter().find(|(m, _)| std::ptr::eq(*m, member)) else { continue };
+        let unpacked =
+            argprocess::unpack(member, &option, text, &loader).map_err(|e| fail(io, &format!("\n{e}\n"), 255))?;
+        if unpacked.dict_type == DictType::OrderedDict {
+            ordered.push(member.name);
+        }
+        params.insert(member.name.to_owned(), unpacked.value);
+    }
+    Ok((params, ordered))
+}
+
+/// With a client secret, computes `SecretHash` from the `Username` and `ClientId` being sent and puts
+/// it where the option would have put it (command-line values win over `--cli-input-json`).
+fn add_secret_hash(
+    operation: &OperationArgs,
+    params: &mut Map<String, Value>,
+    io: &mut Io<'_>,
+    log: &mut DebugLog,
+) -> Step<()> {
+    let env_secret = io.env.get(secret::SECRET_VARIABLE).map(String::as_str);
+    let loaded = secret::load(operation.client_secret_file.as_deref(), env_secret, io.cwd)
+        .map_err(|e| fail(io, &format!("\n{e}\n"), 255))?;
+    let Some(client_secret) = loaded else { return Ok(()) };
+    let (Some(Value::String(username)), Some(Value::String(client_id))) =
+        (params.get("Username"), params.get("ClientId"))
+    else {
+        // Validation reports the missing or mistyped member.
+        return Ok(());
+    };
+    let hash = cognito_idp_client::secret_hash(client_secret.expose(), username, client_id);
+    if let Ok(text) = std::str::from_utf8(client_secret.expose()) {
+        log.scrub(text);
+    }
+    log.scrub(&hash);
+    let position = |name: &str| match &contract::INPUT.kind {
+        ShapeKind::Structure(s) => s.members.iter().position(|m| m.name == name),
+        _ => None,
+    };
+    let hash_position = position(SECRET_HASH);
+    let mut rebuilt = Map::new();
+    let mut placed = false;
+    for (key, value) in std::mem::take(params) {
+        if key == SECRET_HASH {
+            continue;
+        }
+        if !placed && position(&key).is_some_and(|p| Some(p) > hash_position) {
+            rebuilt.insert(SECRET_HASH.to_owned(), Value::String(hash.clone()));
+            placed = true;
+        }
+        rebuilt.insert(key, value);
+    }
+    if !placed {
+        rebuilt.insert(SECRET_HASH.to_owned(), Value::String(hash));
+    }
+    *params = rebuilt;
+    Ok(())
+}
+
+/// The region (required even with an endpoint, as in AWS CLI v1) and the endpoint.
+struct Target {
+    endpoint: String,
+}
+
+fn resolve_target(
+    globals: &Globals,
+    io: &mut Io<'_>,
+    config: &Config,
+    scoped: &Section,
+    log: &DebugLog,
+) -> Step<Target> {
+    let region = config::region(globals.region.as_deref(), io.env, scoped).map_err(|e| config_failure(io, &e))?;
+    let endpoint = config::endpoint(globals.endpoint_url.as_deref(), io.env, scoped, config, &region)
+        .map_err(|e| config_failure(io, &e))?;
+    log.log(io.err, "cognito_idp.cli", &format!("Region: {region}; endpoint: {endpoint}"));
+    Ok(Target { endpoint })
+}
+
+fn check_params(params: &Value, ordered_dicts: &[&str], io: &mut Io<'_>) -> Step<()> {
+    validate::validate_with(params, contract::INPUT, ordered_dicts).map_err(|e| fail(io, &format!("\n{e}\n"), 255))
+}
+
+/// The HTTP client: timeouts, TLS verification (announced when turned off) and CA bundle.
+fn build_client(globals: &Globals, scoped: &Section, target: &Target, io: &mut Io<'_>) -> Step<CognitoIdp> {
+    let mut builder =
+        CognitoIdp::builder(&target.endpoint).app_name(format!("cognito-idp/{}", env!("CARGO_PKG_VERSION")));
+    if let Some(connect) = timeout(globals.connect_timeout) {
+        builder = builder.connect_timeout(connect);
+    }
+    if let Some(read) = timeout(globals.read_timeout) {
+        builder = builder.read_timeout(read);
+    }
+    let https = target.endpoint.to_ascii_lowercase().starts_with("https:");
+    if !globals.verify_ssl {
+        // As urllib3 does for AWS CLI v1, announce it when there is TLS to verify (https), and once.
+        if https {
+            let _ = io.err.write_all(
+                b"warning: TLS certificate verification is off (--no-verify-ssl): anyone on the network path can read and change this request.\n",
+            );
+        }
+        builder = builder.danger_accept_invalid_certs(true);
+    } else if https {
+        let bundle = globals
+            .ca_bundle
+            .clone()
+            .or_else(|| io.env.get("AWS_CA_BUNDLE").cloned())
+            .or_else(|| scoped.get("ca_bundle").and_then(Value::as_str).map(str::to_owned));
+        if let Some(path) = bundle {
+            let url = cognito_idp_client::client::raw_url(&target.endpoint);
+            let pem = std::fs::read(config::expand_path(&path, io.env)).map_err(|e| {
+                fail(io, &format!("\nSSL validation failed for {url} cannot read the CA bundle {path}: {e}\n"), 255)
+            })?;
+            builder = builder.ca_bundle_pem(pem);
+        }
+    }
+    builder.build().map_err(|e| fail(io, &format!("\n{e}\n"), 255))
+}
+
+/// `--cli-connect-timeout` / `--cli-read-timeout`: seconds, default 60, 0 for none.
+fn timeout(flag: Option<i64>) -> Option<Duration> {
+    match flag.unwrap_or(60) {
+        0 => None,
+        seconds => Some(Duration::from_secs(seconds.unsigned_abs())),
+    }
+}
+
+fn transport_message(failure: &TransportFailure, url: &str) -> String {
+    match failure {
+        TransportFailure::Connect => format!("Could not connect to the endpoint URL: \"{url}\""),
+        TransportFailure::ConnectTimeout => format!("Connect timeout on endpoint URL: \"{url}\""),
+        TransportFailure::ReadTimeout => format!("Read timeout on endpoint URL: \"{url}\""),
+        TransportFailure::Closed => {
+            format!("Connection was closed before we received a valid response from endpoint URL: \"{url}\".")
+        }
+        TransportFailure::Tls(reason) => format!("SSL validation failed for {url} {reason}"),
+        TransportFailure::Other(reason) => format!("Could not complete the request to \"{url}\": {reason}"),
+    }
+}
+
+fn log_event(log: &DebugLog, err: &mut dyn Write, url: &str, body: &str, event: Event<'_>) {
+    if !log.enabled() {
+        return;
+    }
+    match event {
+        Event::Sending { attempt } => log.log(
+            err,
+            "cognito_idp.transport",
+            &format!(
+                "Sending http request: POST {url} (attempt {}); headers: {{'X-Amz-Target': '{}', 'Content-Type': '{}', 'amz-sdk-invocation-id': '{}', 'amz-sdk-request': '{}'}}; body: {body}",
+                attempt.number,
+                contract::TARGET,
+                contract::MEDIA_TYPE,
+                attempt.invocation_id,
+                attempt.header_value()
+            ),
+        ),
+        Event::Received { attempt, response } => {
+            let headers: Vec<String> = response
+                .headers
+                .iter()
+                .map(|(k, v)| format!("'{}': '{}'", k, String::from_utf8_lossy(v.as_bytes())))
+                .collect();
+            log.log(
+                err,
+                "cognito_idp.transport",
+                &format!(
+                    "Response (attempt {attempt}): status {}; headers: {{{}}}; body: {}",
+                    response.status,
+                    headers.join(", "),
+                    String::from_utf8_lossy(&response.body)
+                ),
+            );
+        }
+        Event::Failed { attempt, failure } => {
+            log.log(err, "cognito_idp.transport", &format!("Attempt {attempt} failed: {}", transport_message(failure, url)));
+        }
+        Event::Waiting { next, delay } => log.log(
+            err,
+            "cognito_idp.transport",
+            &format!("Retry needed, sleeping for {:.3} seconds before attempt {next}", delay.as_secs_f64()),
+        ),
+    }
+}
+
+/// Formats the response (after `--query`) as `--output` (or `AWS_DEFAULT_OUTPUT`, or the profile's
+/// `output`) says, as AWS CLI v1's formatters do.
+fn display(globals: &Globals, scoped: &Section, query: Option<&Query>, response: &Value, io: &mut Io<'_>) -> Step<i32> {
+    let format = globals
+        .output
+        .clone()
+        .or_else(|| io.env.get("AWS_DEFAULT_OUTPUT").cloned())
+        .or_else(|| scoped.get("output").and_then(Value::as_str).map(str::to_owned))
+        .unwrap_or_else(|| "json".to_owned());
+    let response = jsonfmt::without_response_metadata(response);
+    let data = match query {
+        Some(query) => query.search(&response).map_err(|e| fail(io, &format!("\n{e}\n"), 255))?,
+        None => response,
+    };
+    match format.as_str() {
+        "json" => Ok(print(io, &jsonfmt::format_json_value(&data))),
+        "text" => match text::format(&data) {
+            Ok(out) => Ok(print(io, &out)),
+            Err(e) => {
+                let _ = io.out.write_all(e.stdout.as_bytes());
+                Err(fail(io, &e.stderr_text(), 255))
+            }
+        },
+        "table" => {
+            let styled = table::ColorOption::from_arg(&globals.color)
+                .unwrap_or(table::ColorOption::Auto)
+                .styled(io.stdout_is_tty);
+            let suffix = table::exit_suffix(styled, io.stdout_is_tty);
+            let width = table::terminal_width(io.tty_columns.filter(|_| io.stdout_is_tty));
+            match table::format(&data, contract::OPERATION, width, styled) {
+                Ok(out) => Ok(print(io, &format!("{out}{suffix}"))),
+                Err(e) => {
+                    let _ = io.out.write_all(suffix.as_bytes());
+                    Err(fail(io, &e.stderr_text(styled), 255))
+                }
+            }
+        }
+        other => Err(fail(io, &format!("\nUnknown output type: {other}\n"), 255)),
+    }
+}
+
+/// AWS CLI v1's `--v2-debug` warnings that can apply to this command.
+fn v2_debug_warnings(globals: &Globals, env: &Env, err: &mut dyn Write) {
+    let scoped = Config::load(env)
+        .ok()
+        .and_then(|c| c.scoped(&config::profile_name(globals.profile.as_deref(), env)).ok())
+        .unwrap_or_default();
+    let pager_off = scoped.get("cli_pager").and_then(Value::as_str) == Some("");
+    if !pager_off && !env.contains_key("AWS_PAGER") {
+        let _ = err.write_all(V2_PAGER_WARNING.as_bytes());
+    }
+    if (env.contains_key("PYTHONUTF8") || env.contains_key("PYTHONIOENCODING"))
+        && !env.contains_key("AWS_CLI_FILE_ENCODING")
+    {
+        let _ = err.write_all(V2_ENCODING_WARNING.as_bytes());
+    }
+}
+
+const V2_PAGER_WARNING: &str = "\nAWS CLI v2 UPGRADE WARNING: By default, the AWS CLI v2 returns all output through your operating system\u{2019}s default pager program. This is different from v1 behavior, where the system pager is not used by default. To retain AWS CLI v1 behavior in AWS CLI v2, set the `cli_pager` configuration setting, or the `AWS_PAGER` environment variable, to the empty string. See https://docs.aws.amazon.com/cli/latest/userguide/cliv2-migration-changes.html#cliv2-migration-output-pager.\n";
+const V2_ENCODING_WARNING: &str = "\nThe AWS CLI v2 does not support The `PYTHONUTF8` and `PYTHONIOENCODING` environment variables, and instead uses the `AWS_CLI_FILE_ENCODING` variable. This is different from v1 behavior, where the former two variables are used instead. To retain AWS CLI v1 behavior in AWS CLI v2, set the `AWS_CLI_FILE_ENCODING` environment variable instead. See https://docs.aws.amazon.com/cli/latest/userguide/cliv2-migration-changes.html#cliv2-migration-encodingenvvar.\n";
+
+fn config_failure(io: &mut Io<'_>, error: &ConfigError) -> Exit {
+    fail(io, &error.render(), 255)
+}
+
+fn print(io: &mut Io<'_>, text: &str) -> i32 {
+    let _ = io.out.write_all(text.as_bytes());
+    0
+}
+
+fn fail(io: &mut Io<'_>, message: &str, code: i32) -> Exit {
+    let _ = io.err.write_all(message.as_bytes());
+    Exit(code)
+}
+
+/// `cognito-idp/<version> <OS>/<release> <arch> cognito-idp-client/<version>`, in the shape of
+/// `aws --version`.
+pub fn version_line() -> String {
+    let release = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    let os = match std::env::consts::OS {
+        "linux" => "Linux",
+        "macos" => "Darwin",
+        "windows" => "Windows",
+        other => other,
+    };
+    format!(
+        "cognito-idp/{} {os}/{} {} cognito-idp-client/{}",
+        env!("CARGO_PKG_VERSION"),
+        release.trim(),
+        std::env::consts::ARCH,
+        env!("CARGO_PKG_VERSION")
+    )
+}

@@ -1,0 +1,2582 @@
+//! The command line, parsed with Python 3.11 argparse semantics as AWS CLI v1 does.
+//!
+//! AWS CLI v1 parses `aws cognito-idp <args>` in three stages, each a `parse_known_args` whose leftovers
+//! feed the next: the main parser (global options and the positional `command`), the service parser
+//! (the positional `operation`) and the operation parser (the operation's argument table and a
+//! positional `help`). Our binary has no service level, so [`parse`] runs the same three stages on
+//! `["cognito-idp", args...]`, a virtual service token that is always valid. That way global options
+//! before or after the operation, `--` (which the first positional that meets it swallows), abbreviations
+//! that are ambiguous only at the main stage and the order of leftovers all come out as the reference's.
+//!
+//! The parsing engine is a port of the parts of CPython 3.11's `argparse._parse_known_args` that these
+//! parsers use (long options only, `nargs` of `None`, `'?'` and 0, `store`, `store_true`/`store_false`
+//! and `version` actions), with awscli's `CLIArgParser._check_value` message for invalid choices and
+//! difflib's `get_close_matches` for its suggestions. Between the main and the service stage runs what
+//! awscli's `top-level-args-parsed` handlers check, in their order (see [`TopLevelEvent`]).
+//!
+//! Where awscli names itself or its service level, we write what a user of this binary sees: the
+//! program is `cognito-idp`, the usage text is [`USAGE`], the service-level positional is called
+//! `command` (awscli: `operation`) and its choices are our one operation and `help`.
+
+use std::ffi::{OsStr, OsString};
+
+use cognito_idp_client::contract;
+use cognito_idp_client::model::{Member, ShapeKind};
+
+/// The usage text; it replaces AWS CLI v1's (which starts with `\r` and a notice about AWS CLI v2).
+pub const USAGE: &str = "usage: cognito-idp [options] <command> [parameters]\n\
+To see help text, you can run:\n\
+\n\
+\x20 cognito-idp help\n\
+\x20 cognito-idp <command> help\n";
+
+/// The program name in error messages (awscli: `aws`).
+const PROG: &str = "cognito-idp";
+
+/// The token the main stage sees in place of the service name.
+const SERVICE_TOKEN: &str = "cognito-idp";
+
+/// The name of the service-level positional in messages, as awscli names it.
+const COMMAND_NAME: &str = "operation";
+
+/// The global options, as the main stage left them and awscli's `top-level-args-parsed` handlers
+/// resolved them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Globals {
+    /// `--debug`.
+    pub debug: bool,
+    /// `--endpoint-url`.
+    pub endpoint_url: Option<String>,
+    /// `false` with `--no-verify-ssl`.
+    pub verify_ssl: bool,
+    /// `false` with `--no-paginate`.
+    pub paginate: bool,
+    /// `--output`: `json`, `text` or `table`.
+    pub output: Option<String>,
+    /// `--query`, as given (not compiled).
+    pub query: Option<String>,
+    /// `--profile`.
+    pub profile: Option<String>,
+    /// `--region`.
+    pub region: Option<String>,
+    /// `--color`: `on`, `off` or `auto` (the default).
+    pub color: String,
+    /// `false` with `--no-sign-request`.
+    pub sign_request: bool,
+    /// `--ca-bundle`.
+    pub ca_bundle: Option<String>,
+    /// `--cli-read-timeout` read as Python's `int()` reads it; `None` when not given (awscli then
+    /// uses 60), `Some(0)` means no timeout. Values beyond `i64` saturate.
+    pub read_timeout: Option<i64>,
+    /// `--cli-connect-timeout`, read as `--cli-read-timeout` is.
+    pub connect_timeout: Option<i64>,
+    /// `--v2-debug`.
+    pub v2_debug: bool,
+}
+
+impl Default for Globals {
+    /// The globals of a command line that gives none.
+    fn default() -> Self {
+        Self {
+            debug: false,
+            endpoint_url: None,
+            verify_ssl: true,
+            paginate: true,
+            output: None,
+            query: None,
+            profile: None,
+            region: None,
+            color: "auto".to_owned(),
+            sign_request: true,
+            ca_bundle: None,
+            read_timeout: None,
+            connect_timeout: None,
+            v2_debug: false,
+        }
+    }
+}
+
+/// The operation's arguments as given on the command line.
+#[derive(Clone, Debug)]
+pub struct OperationArgs {
+    /// Raw option text per input member given on the command line, in model order: (member, text).
+    pub members: Vec<(&'static Member, String)>,
+    /// `--cli-input-json`.
+    pub cli_input_json: Option<String>,
+    /// `--generate-cli-skeleton`: `input` (also when given without a value) or `output`.
+    pub generate_cli_skeleton: Option<String>,
+    /// `--client-secret-file`, an option of ours that AWS CLI v1 does not have.
+    pub client_secret_file: Option<String>,
+}
+
+impl PartialEq for OperationArgs {
+    /// Members are the same when they are the same entry of the contract's tables.
+    fn eq(&self, other: &Self) -> bool {
+        self.members.len() == other.members.len()
+            && self
+                .members
+                .iter()
+                .zip(&other.members)
+                .all(|((a, a_text), (b, b_text))| std::ptr::eq(*a, *b) && a_text == b_text)
+            && self.cli_input_json == other.cli_input_json
+            && self.generate_cli_skeleton == other.generate_cli_skeleton
+            && self.client_secret_file == other.client_secret_file
+    }
+}
+
+impl Eq for OperationArgs {}
+
+/// What the command line asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Run the operation.
+    Operation(OperationArgs),
+    /// `cognito-idp resend-confirmation-code help`: the operation's help.
+    OperationHelp,
+    /// `cognito-idp help`: the service's help (awscli ignores whatever follows `help` here).
+    ServiceHelp,
+    /// `--version`: print the version and exit 0.
+    Version,
+}
+
+/// A parsed command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invocation {
+    /// The global options; for [`Command::Version`] the defaults, as parsing stops at `--version`.
+    pub globals: Globals,
+    /// What to do.
+    pub command: Command,
+    /// Options whose value argparse made a list instead of a string, in the order of the fields above
+    /// (globals, then members in model order, then `--cli-input-json` and `--client-secret-file`).
+    ///
+    /// argparse removes the first `--` from an option's arguments, so `--username=--` leaves
+    /// `username = []`; the option's field above then reads as not given. AWS CLI v1 carries the list
+    /// on: for a member, validation fails (`Invalid type for parameter Username, value: [], type:
+    /// <class 'list'>, valid types: <class 'str'>`); for `--cli-input-json`, `the JSON object must be
+    /// str, bytes or bytearray, not list`; `--region` fails when the client is made; `--output`,
+    /// `--color`, `--profile` and `--ca-bundle` act as not given until they are used. `--query`,
+    /// `--endpoint-url` and the timeouts never get here: [`parse`] reports their errors.
+    pub list_values: Vec<&'static str>,
+}
+
+/// The checks that awscli's `top-level-args-parsed` handlers make between the main stage and the
+/// service stage, in their order, for [`parse_with`] to hand to its caller.
+#[derive(Debug)]
+pub enum TopLevelEvent<'a> {
+    /// `--query` was given: awscli compiles it (`Bad value for --query ...` when that fails).
+    Query(&'a str),
+    /// `--endpoint-url` was given: awscli checks it with `urlparse` (see [`endpoint_url_error`]).
+    EndpointUrl(&'a str),
+    /// All global options are resolved; awscli now sets up logging (`--debug`), prints `--v2-debug`
+    /// warnings and initialises the session, before the service stage can fail.
+    GlobalsParsed(&'a Globals),
+}
+
+/// Why the command line cannot run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParseError {
+    /// A usage error (exit 2); the message that follows `error: `.
+    Usage(String),
+    /// Arguments no stage consumed (exit 255).
+    UnknownOptions(Vec<String>),
+    /// An argument that is not valid UTF-8 (exit 255); the message says which.
+    InvalidUtf8(String),
+    /// A global option rejected between the stages (exit 255), such as
+    /// `invalid literal for int() with base 10: 'x'` for `--cli-read-timeout x`.
+    TopLevel(String),
+}
+
+impl ParseError {
+    /// The exit code AWS CLI v1 gives this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            ParseError::Usage(_) => 2,
+            ParseError::UnknownOptions(_) | ParseError::InvalidUtf8(_) | ParseError::TopLevel(_) => 255,
+        }
+    }
+
+    /// The exact bytes to write to stderr.
+    pub fn render(&self) -> String {
+        match self {
+            // argparse's error(): the usage (trailing newlines stripped, one added), then
+            // "prog: error: message\n".
+            ParseError::Usage(message) => {
+                format!("{}\n{PROG}: error: {message}\n", USAGE.trim_end_matches('\n'))
+            }
+            // clidriver.main(): "usage: %s\n" % USAGE, the error, "\n".
+            ParseError::UnknownOptions(options) => {
+                format!("{USAGE}\nUnknown options: {}\n", options.join(", "))
+            }
+            // awscli's write_exception(): "\n", the message, "\n".
+            ParseError::InvalidUtf8(message) | ParseError::TopLevel(message) => format!("\n{message}\n"),
+        }
+    }
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Parses `args` (without the program name) as `aws cognito-idp <args>` is parsed.
+///
+/// Between the stages it checks `--endpoint-url` with [`endpoint_url_error`] and does not check
+/// `--query`; use [`parse_with`] to add checks of your own in AWS CLI v1's order.
+pub fn parse(args: &[OsString]) -> Result<Invocation, ParseError> {
+    parse_with(args, |event| match event {
+        TopLevelEvent::EndpointUrl(url) => endpoint_url_error(url).map_or(Ok(()), Err),
+        TopLevelEvent::Query(_) | TopLevelEvent::GlobalsParsed(_) => Ok(()),
+    })
+}
+
+/// Parses `args` as [`parse`] does, handing each [`TopLevelEvent`] to `on_top_level` when AWS CLI v1
+/// would handle it. An `Err(message)` from it stops parsing with [`ParseError::TopLevel`].
+pub fn parse_with<F>(args: &[OsString], mut on_top_level: F) -> Result<Invocation, ParseError>
+where
+    F: FnMut(TopLevelEvent<'_>) -> Result<(), String>,
+{
+    match run(args, &mut on_top_level) {
+        Ok(invocation) => Ok(invocation),
+        Err(Stop::Error(error)) => Err(error),
+        Err(Stop::Version) => {
+            Ok(Invocation { globals: Globals::default(), command: Command::Version, list_values: Vec::new() })
+        }
+    }
+}
+
+/// The CLI option name of a member: botocore's `xform_name(name, '-')`, ported exactly.
+pub fn option_name(member_name: &str) -> String {
+    if member_name.contains('-') {
+        return member_name.to_owned();
+    }
+    if let Some((_, known)) = XFORM_SPECIAL_CASES.iter().find(|(name, _)| *name == member_name) {
+        return (*known).to_owned();
+    }
+    let mut chars: Vec<char> = member_name.chars().collect();
+    if let Some(matched) = pluralised_acronym(&chars) {
+        // name[:-len(matched)] + sep + matched.lower()
+        let keep = chars.len().saturating_sub(matched.len());
+        let lowered = matched.iter().collect::<String>().to_lowercase();
+        chars.truncate(keep);
+        chars.push('-');
+        chars.extend(lowered.chars());
+    }
+    let first = sub_first_cap(&chars);
+    let second = sub_end_cap(&first);
+    second.into_iter().collect::<String>().to_lowercase()
+}
+
+/// The match of `[A-Z]{2,}s$` searched in `chars`, if any (`$` also matches before a final `\n`).
+fn pluralised_acronym(chars: &[char]) -> Option<Vec<char>> {
+    let body = match chars.split_last() {
+        Some((&'\n', rest)) => rest,
+        _ => chars,
+    };
+    let (&last, before) = body.split_last()?;
+    if last != 's' {
+        return None;
+    }
+    let upper = before.iter().rev().take_while(|c| c.is_ascii_uppercase()).count();
+    if upper < 2 {
+        return None;
+    }
+    Some(body.iter().skip(body.len() - upper - 1).copied().collect())
+}
+
+/// `re.sub('(.)([A-Z][a-z]+)', r'\1-\2', name)`.
+fn sub_first_cap(chars: &[char]) -> Vec<char> {
+    let mut out = Vec::with_capacity(chars.len() + 4);
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let upper = chars.get(i + 1).is_some_and(char::is_ascii_uppercase);
+        let lowers = chars.iter().skip(i + 2).take_while(|c| c.is_ascii_lowercase()).count();
+        if c != '\n' && upper && lowers > 0 {
+            out.push(c);
+            out.push('-');
+            out.extend(chars.iter().skip(i + 1).take(1 + lowers));
+            i += 2 + lowers;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `re.sub('([a-z0-9])([A-Z])', r'\1-\2', name)`.
+fn sub_end_cap(chars: &[char]) -> Vec<char> {
+    let mut out = Vec::with_capacity(chars.len() + 4);
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let next = chars.get(i + 1).copied();
+        if (c.is_ascii_lowercase() || c.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_uppercase()) {
+            out.push(c);
+            out.push('-');
+            out.extend(next);
+            i += 2;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// What `_resolve_endpoint_url` in awscli's globalargs raises for `url`, if anything: urlparse's
+/// `Invalid IPv6 URL` for unbalanced brackets, else the missing-scheme message.
+///
+/// Not covered: urlparse's checks of a bracketed host (`[v1.x]`, `[::1]` must be a valid IPvFuture
+/// or IPv6 address) and of a non-ASCII network location under NFKC normalisation.
+pub fn endpoint_url_error(url: &str) -> Option<String> {
+    // urlsplit(): strip leading C0 controls and spaces, drop tabs and line breaks.
+    let cleaned: String =
+        url.trim_start_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\r' | '\n')).collect();
+    let mut rest = cleaned.as_str();
+    let mut has_scheme = false;
+    if let Some(colon) = cleaned.find(':') {
+        let scheme = cleaned.get(..colon).unwrap_or_default();
+        let scheme_chars = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.');
+        if scheme.starts_with(|c: char| c.is_ascii_alphabetic()) && scheme.chars().all(scheme_chars) {
+            has_scheme = true;
+            rest = cleaned.get(colon + 1..).unwrap_or_default();
+        }
+    }
+    if let Some(after) = rest.strip_prefix("//") {
+        let netloc = after.split(['/', '?', '#']).next().unwrap_or_default();
+        if netloc.contains('[') != netloc.contains(']') {
+            return Some("Invalid IPv6 URL".to_owned());
+        }
+    }
+    (!has_scheme).then(|| {
+        format!(
+            "Bad value for --endpoint-url \"{url}\": scheme is missing.  Must be of the form \
+             http://<hostname>/ or https://<hostname>/"
+        )
+    })
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The three stages
+// ---------------------------------------------------------------------------------------------------
+
+/// How parsing stopped early.
+enum Stop {
+    Error(ParseError),
+    /// The `version` action ran: argparse prints the version and exits 0 at once.
+    Version,
+}
+
+impl From<ParseError> for Stop {
+    fn from(error: ParseError) -> Self {
+        Stop::Error(error)
+    }
+}
+
+impl From<Halt> for Stop {
+    fn from(halt: Halt) -> Self {
+        match halt {
+            Halt::Usage(message) => Stop::Error(ParseError::Usage(message)),
+            Halt::Version => Stop::Version,
+        }
+    }
+}
+
+fn run<F>(args: &[OsString], on_top_level: &mut F) -> Result<Invocation, Stop>
+where
+    F: FnMut(TopLevelEvent<'_>) -> Result<(), String>,
+{
+    let args = utf8_args(args)?;
+    let mut main_args = Vec::with_capacity(args.len() + 1);
+    main_args.push(SERVICE_TOKEN.to_owned());
+    main_args.extend(args);
+
+    let main = main_parser();
+    let (globals_ns, remaining) = main.parse_known_args(&main_args)?;
+    let mut list_values = Vec::new();
+    let globals = resolve_globals(&main, &globals_ns, &mut list_values, on_top_level)?;
+    on_top_level(TopLevelEvent::GlobalsParsed(&globals)).map_err(ParseError::TopLevel)?;
+
+    let service = service_parser();
+    let (service_ns, remaining) = service.parse_known_args(&remaining)?;
+    if service.string(&service_ns, COMMAND_NAME) == Some("help") {
+        // ServiceHelpCommand ignores what follows: its parser has no arguments to fail on.
+        return Ok(Invocation { globals, command: Command::ServiceHelp, list_values });
+    }
+    let command = operation_stage(remaining, &mut list_values)?;
+    Ok(Invocation { globals, command, list_values })
+}
+
+fn utf8_args(args: &[OsString]) -> Result<Vec<String>, ParseError> {
+    args.iter()
+        .enumerate()
+        .map(|(i, arg)| {
+            arg.to_str().map(str::to_owned).ok_or_else(|| {
+                ParseError::InvalidUtf8(format!("argument {} is not valid UTF-8: {}", i + 1, escape_invalid_utf8(arg)))
+            })
+        })
+        .collect()
+}
+
+/// `arg` with each byte that is not part of valid UTF-8 written `\xNN`.
+#[cfg(unix)]
+fn escape_invalid_utf8(arg: &OsStr) -> String {
+    use std::fmt::Write as _;
+    use std::os::unix::ffi::OsStrExt as _;
+    let mut out = String::new();
+    for chunk in arg.as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            let _ = write!(out, "\\x{byte:02x}");
+        }
+    }
+    out
+}
+
+/// `arg` with what is not valid Unicode replaced by U+FFFD.
+#[cfg(not(unix))]
+fn escape_invalid_utf8(arg: &OsStr) -> String {
+    arg.to_string_lossy().into_owned()
+}
+
+/// The main parser: awscli/data/cli.json's options in order (`building-top-level-params` adds none in
+/// awscli 1.46.3), `--version` (which replaces cli.json's with `conflict_handler='resolve'`, so it
+/// comes last) and the positional `command`.
+fn main_parser() -> Parser {
+    Parser {
+        actions: vec![
+            Action::flag("--debug", "debug", true),
+            Action::store("--endpoint-url", "endpoint_url"),
+            Action::flag("--no-verify-ssl", "verify_ssl", false),
+            Action::flag("--no-paginate", "paginate", false),
+            Action::store("--output", "output").with_choices(&["json", "text", "table"]),
+            Action::store("--query", "query"),
+            Action::store("--profile", "profile"),
+            Action::store("--region", "region"),
+            Action::store("--color", "color").with_choices(&["on", "off", "auto"]).with_default("auto"),
+            Action::flag("--no-sign-request", "sign_request", false),
+            Action::store("--ca-bundle", "ca_bundle"),
+            Action::store("--cli-read-timeout", "read_timeout"),
+            Action::store("--cli-connect-timeout", "connect_timeout"),
+            Action::flag("--v2-debug", "v2_debug", true),
+            Action::version("--version"),
+            Action::positional("command", Nargs::Single).with_choices(&[SERVICE_TOKEN]),
+        ],
+    }
+}
+
+/// The service parser: one positional whose choices are the operations and `help`.
+fn service_parser() -> Parser {
+    let operation = option_name(contract::OPERATION);
+    Parser {
+        actions: vec![Action::positional(COMMAND_NAME, Nargs::Single).with_choices(&[operation.as_str(), "help"])],
+    }
+}
+
+/// The input members in the contract's order.
+fn input_members() -> &'static [Member] {
+    match &contract::INPUT.kind {
+        ShapeKind::Structure(structure) => structure.members,
+        ShapeKind::String(_) | ShapeKind::Map(_) => &[],
+    }
+}
+
+/// The operation parser: one option per input member (`required` as the model says unless
+/// `required_override`), awscli's `--cli-input-json` and `--generate-cli-skeleton`, our
+/// `--client-secret-file`, and the positional `help`.
+fn operation_parser(required_override: bool) -> Parser {
+    let mut actions: Vec<Action> = input_members()
+        .iter()
+        .zip(member_option_names())
+        .map(|(member, option_string)| {
+            let required = contract::INPUT.is_required(member.name) && !required_override;
+            Action::store(option_string, member.name).with_required(required)
+        })
+        .collect();
+    actions.push(Action::store("--cli-input-json", "cli_input_json"));
+    actions.push(
+        Action::store("--generate-cli-skeleton", "generate_cli_skeleton")
+            .with_nargs(Nargs::Optional)
+            .with_const("input")
+            .with_choices(&["input", "output"]),
+    );
+    actions.push(Action::store("--client-secret-file", "client_secret_file"));
+    actions.push(Action::positional("help", Nargs::Optional));
+    Parser { actions }
+}
+
+/// awscli's `OverrideRequiredArgsArgument` handlers on `before-building-argument-table-parser`: the
+/// exact token `--cli-input-json` anywhere in the operation stage's arguments, or the exact token
+/// `--generate-cli-skeleton` whose next argument (at its first occurrence) is not `output`, make
+/// every argument optional. `=` forms and abbreviations do not count.
+fn required_overridden(args: &[String]) -> bool {
+    let input_json = args.iter().any(|arg| arg == "--cli-input-json");
+    let skeleton = args
+        .iter()
+        .position(|arg| arg == "--generate-cli-skeleton")
+        .is_some_and(|at| args.get(at + 1).map(String::as_str) != Some("output"));
+    input_json || skeleton
+}
+
+fn operation_stage(args: Vec<String>, list_values: &mut Vec<&'static str>) -> Result<Command, Stop> {
+    // ArgTableArgParser.parse_known_args: a lone `help` skips parsing, and so the required check.
+    if matches!(args.as_slice(), [only] if only == "help") {
+        return Ok(Command::OperationHelp);
+    }
+    let parser = operation_parser(required_overridden(&args));
+    let (ns, mut remaining) = parser.parse_known_args(&args)?;
+    match parser.string(&ns, "help") {
+        Some("help") => return Ok(Command::OperationHelp),
+        Some(other) if !other.is_empty() => remaining.push(other.to_owned()),
+        _ => {}
+    }
+    if !remaining.is_empty() {
+        return Err(ParseError::UnknownOptions(remaining).into());
+    }
+    let mut members = Vec::new();
+    for member in input_members() {
+        match parser.value(&ns, member.name) {
+            Some(Value::Str(text)) => members.push((member, text.clone())),
+            Some(Value::List(_)) => list_values.push(parser.option_string(member.name)),
+            Some(Value::Bool(_)) | None => {}
+        }
+    }
+    let mut text = |dest: &str| match parser.value(&ns, dest) {
+        Some(Value::Str(text)) => Some(text.clone()),
+        Some(Value::List(_)) => {
+            list_values.push(parser.option_string(dest));
+            None
+        }
+        Some(Value::Bool(_)) | None => None,
+    };
+    let cli_input_json = text("cli_input_json");
+    let generate_cli_skeleton = text("generate_cli_skeleton");
+    let client_secret_file = text("client_secret_file");
+    Ok(Command::Operation(OperationArgs { members, cli_input_json, generate_cli_skeleton, client_secret_file }))
+}
+
+/// awscli's `top-level-args-parsed` handlers, in order: `--query`, `--endpoint-url`, then the
+/// timeouts through `int()`.
+fn resolve_globals<F>(
+    main: &Parser,
+    ns: &Namespace,
+    list_values: &mut Vec<&'static str>,
+    on_top_level: &mut F,
+) -> Result<Globals, ParseError>
+where
+    F: FnMut(TopLevelEvent<'_>) -> Result<(), String>,
+{
+    match main.value(ns, "query") {
+        Some(Value::Str(query)) => on_top_level(TopLevelEvent::Query(query)).map_err(ParseError::TopLevel)?,
+        Some(Value::List(items)) => {
+            return Err(ParseError::TopLevel(format!(
+                "Bad value for --query {}: unhashable type: 'list'",
+                python_list_str(items)
+            )));
+        }
+        Some(Value::Bool(_)) | None => {}
+    }
+    match main.value(ns, "endpoint_url") {
+        Some(Value::Str(url)) => on_top_level(TopLevelEvent::EndpointUrl(url)).map_err(ParseError::TopLevel)?,
+        Some(Value::List(items)) => {
+            return Err(ParseError::TopLevel(format!(
+                "Bad value for --endpoint-url \"{}\": scheme is missing.  Must be of the form \
+                 http://<hostname>/ or https://<hostname>/",
+                python_list_str(items)
+            )));
+        }
+        Some(Value::Bool(_)) | None => {}
+    }
+    let timeout = |dest: &str| -> Result<Option<i64>, ParseError> {
+        match main.value(ns, dest) {
+            Some(Value::Str(text)) => python_int(text).map(Some).map_err(ParseError::TopLevel),
+            Some(Value::List(_)) => Err(ParseError::TopLevel(
+                "int() argument must be a string, a bytes-like object or a real number, not 'list'".to_owned(),
+            )),
+            Some(Value::Bool(_)) | None => Ok(None),
+        }
+    };
+    let read_timeout = timeout("read_timeout")?;
+    let connect_timeout = timeout("connect_timeout")?;
+
+    let flag = |dest: &str, default: bool| match main.value(ns, dest) {
+        Some(Value::Bool(value)) => *value,
+        _ => default,
+    };
+    let mut text = |dest: &str| match main.value(ns, dest) {
+        Some(Value::Str(text)) => Some(text.clone()),
+        Some(Value::List(_)) => {
+            list_values.push(main.option_string(dest));
+            None
+        }
+        Some(Value::Bool(_)) | None => None,
+    };
+    let endpoint_url = text("endpoint_url");
+    let output = text("output");
+    let query = text("query");
+    let profile = text("profile");
+    let region = text("region");
+    let color = text("color").unwrap_or_else(|| "auto".to_owned());
+    let ca_bundle = text("ca_bundle");
+    Ok(Globals {
+        debug: flag("debug", false),
+        endpoint_url,
+        verify_ssl: flag("verify_ssl", true),
+        paginate: flag("paginate", true),
+        output,
+        query,
+        profile,
+        region,
+        color,
+        sign_request: flag("sign_request", true),
+        ca_bundle,
+        read_timeout,
+        connect_timeout,
+        v2_debug: flag("v2_debug", false),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The argparse engine (CPython 3.11.7 Lib/argparse.py)
+// ---------------------------------------------------------------------------------------------------
+
+/// How many arguments an action takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Nargs {
+    /// `nargs=None`: exactly one.
+    Single,
+    /// `nargs='?'`: zero or one.
+    Optional,
+    /// `nargs=0`: none (flags and `version`).
+    Zero,
+}
+
+/// What an action does with its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Act {
+    /// `store`.
+    Store,
+    /// `store_true` / `store_false`: stores the constant.
+    StoreConst(bool),
+    /// `version`: prints the version and exits.
+    Version,
+}
+
+/// A value in the namespace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Value {
+    Str(String),
+    /// What argparse stores when an action's arguments are not one string: only `[]`, from
+    /// `--opt=--`, can reach the namespace here.
+    List(Vec<String>),
+    Bool(bool),
+}
+
+/// Python's `str()` of a list of strings.
+fn python_list_str(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|item| python_repr(item)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// An `argparse.Action`, reduced to what these parsers use.
+#[derive(Clone, Debug)]
+struct Action {
+    /// Its option string; `None` for a positional.
+    option_string: Option<&'static str>,
+    /// Where the value goes; a positional's name in messages.
+    dest: &'static str,
+    nargs: Nargs,
+    act: Act,
+    konst: Option<&'static str>,
+    default: Option<Value>,
+    choices: Option<Vec<String>>,
+    required: bool,
+}
+
+impl Action {
+    fn store(option_string: &'static str, dest: &'static str) -> Self {
+        Action {
+            option_string: Some(option_string),
+            dest,
+            nargs: Nargs::Single,
+            act: Act::Store,
+            konst: None,
+            default: None,
+            choices: None,
+            required: false,
+        }
+    }
+
+    /// `store_true` (`value` true) or `store_false`; the default is the opposite.
+    fn flag(option_string: &'static str, dest: &'static str, value: bool) -> Self {
+        Action {
+            nargs: Nargs::Zero,
+            act: Act::StoreConst(value),
+            default: Some(Value::Bool(!value)),
+            ..Action::store(option_string, dest)
+        }
+    }
+
+    fn version(option_string: &'static str) -> Self {
+        Action { nargs: Nargs::Zero, act: Act::Version, ..Action::store(option_string, "version") }
+    }
+
+    /// A positional; argparse makes it required unless `nargs` is `'?'`.
+    fn positional(dest: &'static str, nargs: Nargs) -> Self {
+        Action { option_string: None, nargs, required: nargs != Nargs::Optional, ..Action::store("", dest) }
+    }
+
+    fn with_choices(self, choices: &[&str]) -> Self {
+        Action { choices: Some(choices.iter().map(|choice| (*choice).to_owned()).collect()), ..self }
+    }
+
+    fn with_default(self, default: &str) -> Self {
+        Action { default: Some(Value::Str(default.to_owned())), ..self }
+    }
+
+    fn with_const(self, konst: &'static str) -> Self {
+        Action { konst: Some(konst), ..self }
+    }
+
+    fn with_nargs(self, nargs: Nargs) -> Self {
+        Action { nargs, ..self }
+    }
+
+    fn with_required(self, required: bool) -> Self {
+        Action { required, ..self }
+    }
+
+    /// `_get_action_name`: the option string, else the dest.
+    fn name(&self) -> &str {
+        self.option_string.unwrap_or(self.dest)
+    }
+}
+
+/// How a stage stopped.
+#[derive(Debug)]
+enum Halt {
+    /// `parser.error(message)`: exit 2.
+    Usage(String),
+    /// The `version` action ran.
+    Version,
+}
+
+/// The namespace: one slot per action, `None` for Python's `None` or an unset attribute.
+type Namespace = Vec<Option<Value>>;
+
+/// What `_parse_optional` found in an argument that is an option: its action (`None` for an option
+/// this parser does not know) and the explicit argument after `=`, if any.
+#[derive(Clone, Debug)]
+struct OptionTuple {
+    action: Option<usize>,
+    explicit: Option<String>,
+}
+
+/// An `ArgumentParser` with `add_help=False`, `allow_abbrev=True`, `prefix_chars='-'`, whose option
+/// strings all start with `--`, and no mutually exclusive groups.
+#[derive(Debug)]
+struct Parser {
+    /// The actions in the order of `_actions`, which is also the order of `_option_string_actions`.
+    actions: Vec<Action>,
+}
+
+impl Parser {
+    fn index(&self, dest: &str) -> Option<usize> {
+        self.actions.iter().position(|action| action.dest == dest)
+    }
+
+    fn value<'n>(&self, ns: &'n Namespace, dest: &str) -> Option<&'n Value> {
+        self.index(dest).and_then(|i| ns.get(i)).and_then(Option::as_ref)
+    }
+
+    fn string<'n>(&self, ns: &'n Namespace, dest: &str) -> Option<&'n str> {
+        match self.value(ns, dest) {
+            Some(Value::Str(text)) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The option string of the action storing to `dest`, for [`Invocation::list_values`].
+    fn option_string(&self, dest: &str) -> &'static str {
+        self.index(dest).and_then(|i| self.actions.get(i)).and_then(|a| a.option_string).unwrap_or_default()
+    }
+
+    fn find_option(&self, option_string: &str) -> Option<usize> {
+        self.actions.iter().position(|action| action.option_string == Some(option_string))
+    }
+
+    fn argument_error(&self, action: usize, message: &str) -> Halt {
+        let name = self.actions.get(action).map_or("", Action::name);
+        Halt::Usage(format!("argument {name}: {message}"))
+    }
+
+    /// `_parse_optional`: whether `arg` is an option (`Some`) or a positional (`None`).
+    fn parse_optional(&self, arg: &str) -> Result<Option<OptionTuple>, Halt> {
+        if !arg.starts_with('-') {
+            return Ok(None);
+        }
+        if let Some(action) = self.find_option(arg) {
+            return Ok(Some(OptionTuple { action: Some(action), explicit: None }));
+        }
+        if arg.chars().count() == 1 {
+            return Ok(None);
+        }
+        if let Some((option, explicit)) = arg.split_once('=')
+            && let Some(action) = self.find_option(option)
+        {
+            return Ok(Some(OptionTuple { action: Some(action), explicit: Some(explicit.to_owned()) }));
+        }
+        let mut tuples = self.option_tuples(arg);
+        if tuples.len() > 1 {
+            let matches: Vec<&str> =
+                tuples.iter().filter_map(|(action, _)| self.actions.get(*action).map(Action::name)).collect();
+            return Err(Halt::Usage(format!("ambiguous option: {arg} could match {}", matches.join(", "))));
+        }
+        if let Some((action, explicit)) = tuples.pop() {
+            return Ok(Some(OptionTuple { action: Some(action), explicit }));
+        }
+        // No option string here looks like a negative number, so negative numbers are positionals.
+        if looks_like_negative_number(arg) {
+            return Ok(None);
+        }
+        if arg.contains(' ') {
+            return Ok(None);
+        }
+        Ok(Some(OptionTuple { action: None, explicit: None }))
+    }
+
+    /// `_get_option_tuples`: the options `arg` abbreviates. Only `--` arguments can match: the
+    /// single-dash branch looks for option strings `-x` or starting with `-x`, and all of ours
+    /// start with `--`.
+    fn option_tuples(&self, arg: &str) -> Vec<(usize, Option<String>)> {
+        let Some(body) = arg.strip_prefix("--") else {
+            return Vec::new();
+        };
+        let (prefix, explicit) = match body.split_once('=') {
+            Some((prefix, explicit)) => (format!("--{prefix}"), Some(explicit.to_owned())),
+            None => (arg.to_owned(), None),
+        };
+        self.actions
+            .iter()
+            .enumerate()
+            .filter(|(_, action)| action.option_string.is_some_and(|s| s.starts_with(&prefix)))
+            .map(|(i, _)| (i, explicit.clone()))
+            .collect()
+    }
+
+    /// `parse_known_args`: the namespace and the arguments left over, in argparse's order.
+    fn parse_known_args(&self, args: &[String]) -> Result<(Namespace, Vec<String>), Halt> {
+        let mut option_at = std::collections::BTreeMap::new();
+        let mut pattern = Vec::with_capacity(args.len());
+        let mut iter = args.iter().enumerate();
+        while let Some((i, arg)) = iter.next() {
+            if arg == "--" {
+                pattern.push(b'-');
+                pattern.extend(iter.by_ref().map(|_| b'A'));
+            } else if let Some(tuple) = self.parse_optional(arg)? {
+                option_at.insert(i, tuple);
+                pattern.push(b'O');
+            } else {
+                pattern.push(b'A');
+            }
+        }
+        let mut state = ParseState {
+            parser: self,
+            args,
+            pattern,
+            option_at,
+            ns: self.actions.iter().map(|action| action.default.clone()).collect(),
+            seen: vec![false; self.actions.len()],
+            extras: Vec::new(),
+            positionals: (0..self.actions.len())
+                .filter(|&i| self.actions.get(i).is_some_and(|a| a.option_string.is_none()))
+                .collect(),
+        };
+        state.consume_all()?;
+        let missing: Vec<&str> = self
+            .actions
+            .iter()
+            .zip(&state.seen)
+            .filter(|(action, seen)| action.required && !**seen)
+            .map(|(action, _)| action.name())
+            .collect();
+        if !missing.is_empty() {
+            return Err(Halt::Usage(format!("the following arguments are required: {}", missing.join(", "))));
+        }
+        Ok((state.ns, state.extras))
+    }
+
+    /// `_match_argument` for an optional: how many of the arguments whose pattern is `pattern` it takes.
+    fn match_optional(&self, action: usize, pattern: &[u8]) -> Result<usize, Halt> {
+        let next_is_argument = pattern.first() == Some(&b'A');
+        match self.actions.get(action).map(|a| a.nargs) {
+            Some(Nargs::Single) if next_is_argument => Ok(1),
+            Some(Nargs::Single) => Err(self.argument_error(action, "expected one argument")),
+            Some(Nargs::Optional) => Ok(usize::from(next_is_argument)),
+            Some(Nargs::Zero) | None => Ok(0),
+        }
+    }
+
+    /// `_check_value` as awscli's `CLIArgParser` overrides it.
+    fn check_value(&self, action: usize, value: &str) -> Result<(), Halt> {
+        match self.actions.get(action).and_then(|a| a.choices.as_ref()) {
+            Some(choices) if !choices.iter().any(|choice| choice == value) => {
+                Err(self.argument_error(action, &invalid_choice_message(value, choices)))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// `_get_values`.
+    fn get_values(&self, action: usize, mut args: Vec<String>) -> Result<Option<Value>, Halt> {
+        if let Some(at) = args.iter().position(|arg| arg == "--") {
+            args.remove(at);
+        }
+        let Some(spec) = self.actions.get(action) else {
+            return Ok(None);
+        };
+        match (args.as_slice(), spec.nargs) {
+            ([], Nargs::Optional) => {
+                let value = match spec.option_string {
+                    Some(_) => spec.konst.map(|konst| Value::Str(konst.to_owned())),
+                    None => spec.default.clone(),
+                };
+                if let Some(Value::Str(text)) = &value {
+                    self.check_value(action, text)?;
+                }
+                Ok(value)
+            }
+            ([single], Nargs::Single | Nargs::Optional) => {
+                self.check_value(action, single)?;
+                Ok(Some(Value::Str(single.clone())))
+            }
+            _ => {
+                for arg in &args {
+                    self.check_value(action, arg)?;
+                }
+                Ok(Some(Value::List(args)))
+            }
+        }
+    }
+}
+
+/// `--` plus the option name of each input member, computed once.
+fn member_option_names() -> &'static [String] {
+    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| input_members().iter().map(|member| format!("--{}", option_name(member.name))).collect())
+}
+
+/// The mutable part of one `_parse_known_args` run.
+struct ParseState<'p> {
+    parser: &'p Parser,
+    args: &'p [String],
+    /// One byte per argument: `O` an option, `A` an argument, `-` the first `--`.
+    pattern: Vec<u8>,
+    option_at: std::collections::BTreeMap<usize, OptionTuple>,
+    ns: Namespace,
+    seen: Vec<bool>,
+    extras: Vec<String>,
+    /// The positionals not consumed yet.
+    positionals: Vec<usize>,
+}
+
+impl ParseState<'_> {
+    fn slice(&self, from: usize, to: usize) -> &[String] {
+        self.args.get(from..to).unwrap_or_default()
+    }
+
+    /// The loop of `_parse_known_args`: positionals and optionals alternately, then the rest.
+    fn consume_all(&mut self) -> Result<(), Halt> {
+        let mut start = 0;
+        if let Some(&max_option_index) = self.option_at.keys().next_back() {
+            while start <= max_option_index {
+                let Some(&next_option) = self.option_at.range(start..).next().map(|(index, _)| index) else {
+                    break;
+                };
+                if start != next_option {
+                    let end = self.consume_positionals(start)?;
+                    if end > start {
+                        start = end;
+                        continue;
+                    }
+                    start = end;
+                }
+                if !self.option_at.contains_key(&start) {
+                    let skipped = self.slice(start, next_option).to_vec();
+                    self.extras.extend(skipped);
+                    start = next_option;
+                }
+                start = self.consume_optional(start)?;
+            }
+        }
+        let stop = self.consume_positionals(start)?;
+        let rest = self.slice(stop, self.args.len()).to_vec();
+        self.extras.extend(rest);
+        Ok(())
+    }
+
+    /// `consume_optional`.
+    fn consume_optional(&mut self, start: usize) -> Result<usize, Halt> {
+        let Some(tuple) = self.option_at.get(&start).cloned() else {
+            return Ok(start + 1);
+        };
+        let Some(action) = tuple.action else {
+            let unknown = self.slice(start, start + 1).to_vec();
+            self.extras.extend(unknown);
+            return Ok(start + 1);
+        };
+        let (args, stop) = match tuple.explicit {
+            Some(explicit) => {
+                if self.parser.match_optional(action, b"A")? != 1 {
+                    let message = format!("ignored explicit argument {}", python_repr(&explicit));
+                    return Err(self.parser.argument_error(action, &message));
+                }
+                (vec![explicit], start + 1)
+            }
+            None => {
+                let following = self.pattern.get(start + 1..).unwrap_or_default();
+                let count = self.parser.match_optional(action, following)?;
+                (self.slice(start + 1, start + 1 + count).to_vec(), start + 1 + count)
+            }
+        };
+        self.take_action(action, args)?;
+        Ok(stop)
+    }
+
+    /// `consume_positionals`.
+    fn consume_positionals(&mut self, start: usize) -> Result<usize, Halt> {
+        let nargs: Vec<Nargs> =
+            self.positionals.iter().filter_map(|&i| self.parser.actions.get(i).map(|action| action.nargs)).collect();
+        let counts = match_positionals_partial(&nargs, self.pattern.get(start..).unwrap_or_default());
+        let mut at = start;
+        for (&action, &count) in self.positionals.clone().iter().zip(&counts) {
+            let args = self.slice(at, at + count).to_vec();
+            at += count;
+            self.take_action(action, args)?;
+        }
+        self.positionals.drain(..counts.len().min(self.positionals.len()));
+        Ok(at)
+    }
+
+    /// `take_action`.
+    fn take_action(&mut self, action: usize, args: Vec<String>) -> Result<(), Halt> {
+        if let Some(seen) = self.seen.get_mut(action) {
+            *seen = true;
+        }
+        let value = self.parser.get_values(action, args)?;
+        let act = self.parser.actions.get(action).map_or(Act::Store, |a| a.act);
+        let stored = match act {
+            Act::Store => value,
+            Act::StoreConst(konst) => Some(Value::Bool(konst)),
+            Act::Version => return Err(Halt::Version),
+        };
+        if let Some(slot) = self.ns.get_mut(action) {
+            *slot = stored;
+        }
+        Ok(())
+    }
+}
+
+/// `_match_arguments_partial`: how many arguments each of the leading positionals takes, for the
+/// longest prefix of `nargs` whose patterns (`(-*A-*)`, `(-*A?-*)`) match at the start of `pattern`.
+fn match_positionals_partial(nargs: &[Nargs], pattern: &[u8]) -> Vec<usize> {
+    (1..=nargs.len())
+        .rev()
+        .find_map(|take| match_positionals(nargs.get(..take).unwrap_or_default(), pattern, 0))
+        .unwrap_or_default()
+}
+
+/// `re.match` of the concatenated groups at `pos`, trying greedy choices first as the regex engine does.
+fn match_positionals(nargs: &[Nargs], pattern: &[u8], pos: usize) -> Option<Vec<usize>> {
+    let Some((first, rest)) = nargs.split_first() else {
+        return Some(Vec::new());
+    };
+    let dashes_from = |at: usize| pattern.iter().skip(at).take_while(|&&c| c == b'-').count();
+    for lead in (0..=dashes_from(pos)).rev() {
+        let at_argument = pattern.get(pos + lead) == Some(&b'A');
+        let takes: &[usize] = match (first, at_argument) {
+            (Nargs::Single, true) => &[1],
+            (Nargs::Single, false) => &[],
+            (Nargs::Optional, true) => &[1, 0],
+            (Nargs::Optional, false) | (Nargs::Zero, _) => &[0],
+        };
+        for &take in takes {
+            let after = pos + lead + take;
+            for trail in (0..=dashes_from(after)).rev() {
+                let end = after + trail;
+                if let Some(mut counts) = match_positionals(rest, pattern, end) {
+                    counts.insert(0, end - pos);
+                    return Some(counts);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `_negative_number_matcher`: `^-\d+$|^-\d*\.\d+$`, where `\d` is any Unicode decimal digit and `$`
+/// also matches before a final newline.
+fn looks_like_negative_number(arg: &str) -> bool {
+    let Some(body) = arg.strip_prefix('-') else {
+        return false;
+    };
+    let body = body.strip_suffix('\n').unwrap_or(body);
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| decimal_value(c).is_some());
+    match body.split_once('.') {
+        Some((whole, fraction)) => (whole.is_empty() || digits(whole)) && digits(fraction),
+        None => digits(body),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// awscli's invalid-choice message and difflib
+// ---------------------------------------------------------------------------------------------------
+
+/// `CLIArgParser._check_value`'s message: the choices two per line, each `'%-40s'`, joined by ` | `,
+/// then the close matches (`difflib.get_close_matches(value, choices, cutoff=0.8)`), if any.
+fn invalid_choice_message(value: &str, choices: &[String]) -> String {
+    let mut lines = vec!["Invalid choice, valid choices are:\n".to_owned()];
+    for row in choices.chunks(2) {
+        let cells: Vec<String> = row.iter().map(|choice| format!("{choice:<40}")).collect();
+        lines.push(cells.join(" | "));
+    }
+    let possible = get_close_matches(value, choices, 3, 0.8);
+    if !possible.is_empty() {
+        lines.push(format!("\n\nInvalid choice: {}, maybe you meant:\n", python_repr(value)));
+        lines.extend(possible.iter().map(|word| format!("  * {word}")));
+    }
+    lines.join("\n")
+}
+
+/// `difflib.get_close_matches`: the best `n` of `possibilities` whose ratio to `word` is at least
+/// `cutoff`, best first (ties: the greater string first, as `heapq.nlargest` orders tuples).
+///
+/// difflib filters with `real_quick_ratio()` and `quick_ratio()` before `ratio()`; both are upper
+/// bounds of `ratio()` computed with the same formula, so they reject nothing `ratio()` accepts.
+fn get_close_matches(word: &str, possibilities: &[String], n: usize, cutoff: f64) -> Vec<String> {
+    let matcher = SequenceMatcher::new(word);
+    let mut scored: Vec<(f64, &String)> = possibilities
+        .iter()
+        .map(|possibility| (matcher.ratio(possibility), possibility))
+        .filter(|(score, _)| *score >= cutoff)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| b.1.cmp(a.1)));
+    scored.into_iter().take(n).map(|(_, possibility)| possibility.clone()).collect()
+}
+
+/// `difflib.SequenceMatcher(None, a, word)` with `autojunk=True`, for `ratio()` against many `a`.
+struct SequenceMatcher {
+    b: Vec<char>,
+    /// `b2j`: the indices of each element of `b`, popular elements removed.
+    b2j: std::collections::HashMap<char, Vec<usize>>,
+}
+
+impl SequenceMatcher {
+    /// `set_seq2(word)`: `__chain_b` without junk, with the popularity heuristic for long words.
+    fn new(word: &str) -> Self {
+        let b: Vec<char> = word.chars().collect();
+        let mut b2j: std::collections::HashMap<char, Vec<usize>> = std::collections::HashMap::new();
+        for (i, &c) in b.iter().enumerate() {
+            b2j.entry(c).or_default().push(i);
+        }
+        if b.len() >= 200 {
+            let ntest = b.len() / 100 + 1;
+            b2j.retain(|_, indices| indices.len() <= ntest);
+        }
+        SequenceMatcher { b, b2j }
+    }
+
+    /// `ratio()`: twice the matched elements over the total length.
+    fn ratio(&self, a: &str) -> f64 {
+        let a: Vec<char> = a.chars().collect();
+        let total = a.len() + self.b.len();
+        if total == 0 {
+            return 1.0;
+        }
+        let matches = self.matching_total(&a);
+        2.0 * matches as f64 / total as f64
+    }
+
+    /// The sum of the sizes of `get_matching_blocks()`.
+    fn matching_total(&self, a: &[char]) -> usize {
+        let mut queue = vec![(0, a.len(), 0, self.b.len())];
+        let mut total = 0;
+        while let Some((alo, ahi, blo, bhi)) = queue.pop() {
+            let (i, j, k) = self.find_longest_match(a, alo, ahi, blo, bhi);
+            if k > 0 {
+                total += k;
+                if alo < i && blo < j {
+                    queue.push((alo, i, blo, j));
+                }
+                if i + k < ahi && j + k < bhi {
+                    queue.push((i + k, ahi, j + k, bhi));
+                }
+            }
+        }
+        total
+    }
+
+    /// `find_longest_match(alo, ahi, blo, bhi)`; with no junk, only the extension over popular
+    /// elements follows the main loop.
+    fn find_longest_match(&self, a: &[char], alo: usize, ahi: usize, blo: usize, bhi: usize) -> (usize, usize, usize) {
+        let (mut besti, mut bestj, mut bestsize) = (alo, blo, 0);
+        let mut j2len: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for i in alo..ahi {
+            let mut new_j2len = std::collections::HashMap::new();
+            let indices = a.get(i).and_then(|c| self.b2j.get(c)).map_or(&[][..], Vec::as_slice);
+            for &j in indices {
+                if j < blo {
+                    continue;
+                }
+                if j >= bhi {
+                    break;
+                }
+                let k = j.checked_sub(1).and_then(|prev| j2len.get(&prev)).copied().unwrap_or(0) + 1;
+                new_j2len.insert(j, k);
+                if k > bestsize {
+                    (besti, bestj, bestsize) = (i + 1 - k, j + 1 - k, k);
+                }
+            }
+            j2len = new_j2len;
+        }
+        let same = |x: usize, y: usize| a.get(x).is_some() && a.get(x) == self.b.get(y);
+        while besti > alo && bestj > blo && same(besti - 1, bestj - 1) {
+            (besti, bestj, bestsize) = (besti - 1, bestj - 1, bestsize + 1);
+        }
+        while besti + bestsize < ahi && bestj + bestsize < bhi && same(besti + bestsize, bestj + bestsize) {
+            bestsize += 1;
+        }
+        (besti, bestj, bestsize)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Python's repr() of a str and int() of a str (CPython 3.11, Unicode 14.0.0)
+// ---------------------------------------------------------------------------------------------------
+
+/// Python's `repr()` of a `str`.
+fn python_repr(text: &str) -> String {
+    use std::fmt::Write as _;
+    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if is_printable(c) => out.push(c),
+            c if u32::from(c) <= 0xff => {
+                let _ = write!(out, "\\x{:02x}", u32::from(c));
+            }
+            c if u32::from(c) <= 0xffff => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => {
+                let _ = write!(out, "\\U{:08x}", u32::from(c));
+            }
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Python's `str.isprintable()` for one character.
+fn is_printable(c: char) -> bool {
+    in_ranges(NOT_PRINTABLE, u32::from(c)).is_none()
+}
+
+/// The value of a Unicode decimal digit (category Nd), as Python's `\d` and `int()` read them.
+fn decimal_value(c: char) -> Option<u32> {
+    let code = u32::from(c);
+    in_ranges(DECIMAL_DIGITS, code).map(|start| (code - start) % 10)
+}
+
+/// The start of the range of `ranges` (sorted, disjoint) that holds `code`.
+fn in_ranges(ranges: &[(u32, u32)], code: u32) -> Option<u32> {
+    let at = ranges.partition_point(|&(_, end)| end < code);
+    ranges.get(at).filter(|&&(start, _)| start <= code).map(|&(start, _)| start)
+}
+
+/// Python's `int(text)` (base 10), saturated to `i64`, with CPython 3.11's error messages.
+fn python_int(text: &str) -> Result<i64, String> {
+    const MAX_STR_DIGITS: usize = 4300;
+    let invalid = || {
+        let repr: String = python_repr(text).chars().take(200).collect();
+        format!("invalid literal for int() with base 10: {repr}")
+    };
+    // _PyUnicode_TransformDecimalAndSpaceToASCII: non-ASCII spaces become ' ', decimal digits
+    // their ASCII digit, and anything else ends the string with '?'.
+    let mut ascii = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        if u32::from(c) < 127 {
+            ascii.push(c as u8);
+        } else if c.is_whitespace() {
+            ascii.push(b' ');
+        } else if let Some(digit) = decimal_value(c) {
+            ascii.push(b'0' + digit as u8);
+        } else {
+            ascii.push(b'?');
+            break;
+        }
+    }
+    // PyLong_FromString.
+    let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    let mut rest: &[u8] = &ascii;
+    while let Some((first, tail)) = rest.split_first()
+        && is_space(first)
+    {
+        rest = tail;
+    }
+    let negative = rest.first() == Some(&b'-');
+    if matches!(rest.first(), Some(b'+' | b'-')) {
+        rest = rest.get(1..).unwrap_or_default();
+    }
+    if rest.first() == Some(&b'_') {
+        return Err(invalid());
+    }
+    let mut digits = Vec::new();
+    let mut previous_underscore = false;
+    let mut used = 0;
+    for &b in rest {
+        match b {
+            b'0'..=b'9' => {
+                digits.push(b - b'0');
+                previous_underscore = false;
+            }
+            b'_' if !previous_underscore => previous_underscore = true,
+            _ => break,
+        }
+        used += 1;
+    }
+    if previous_underscore || rest.get(used) == Some(&b'_') {
+        return Err(invalid());
+    }
+    if digits.len() > MAX_STR_DIGITS {
+        return Err(format!(
+            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; \
+             use sys.set_int_max_str_digits() to increase the limit",
+            digits.len()
+        ));
+    }
+    let trailing = rest.get(used..).unwrap_or_default();
+    if digits.is_empty() || !trailing.iter().all(is_space) {
+        return Err(invalid());
+    }
+    let magnitude = digits.iter().fold(0i128, |acc, &d| (acc * 10 + i128::from(d)).min(i128::from(u64::MAX)));
+    let value = if negative { -magnitude } else { magnitude };
+    Ok(i64::try_from(value).unwrap_or(if negative { i64::MIN } else { i64::MAX }))
+}
+
+/// botocore's `_xform_cache` entries for `-`: names its regular expressions would get wrong.
+static XFORM_SPECIAL_CASES: &[(&str, &str)] = &[
+    ("CreateCachediSCSIVolume", "create-cached-iscsi-volume"),
+    ("DescribeCachediSCSIVolumes", "describe-cached-iscsi-volumes"),
+    ("DescribeStorediSCSIVolumes", "describe-stored-iscsi-volumes"),
+    ("CreateStorediSCSIVolume", "create-stored-iscsi-volume"),
+    ("ListHITsForQualificationType", "list-hits-for-qualification-type"),
+    ("ExecutePartiQLStatement", "execute-partiql-statement"),
+    ("ExecutePartiQLTransaction", "execute-partiql-transaction"),
+    ("ExecutePartiQLBatch", "execute-partiql-batch"),
+    ("CreateOAuth2Token", "create-oauth2-token"),
+    ("CreateOAuth2TokenWithIAM", "create-oauth2-token-with-iam"),
+    ("IntrospectOAuth2TokenWithIAM", "introspect-oauth2-token-with-iam"),
+    ("RevokeOAuth2TokenWithIAM", "revoke-oauth2-token-with-iam"),
+    ("AssociateWhatsAppBusinessAccount", "associate-whatsapp-business-account"),
+    ("CreateWhatsAppFlow", "create-whatsapp-flow"),
+    ("CreateWhatsAppMessageTemplate", "create-whatsapp-message-template"),
+    ("CreateWhatsAppMessageTemplateFromLibrary", "create-whatsapp-message-template-from-library"),
+    ("CreateWhatsAppMessageTemplateMedia", "create-whatsapp-message-template-media"),
+    ("DeleteWhatsAppFlow", "delete-whatsapp-flow"),
+    ("DeleteWhatsAppMessageMedia", "delete-whatsapp-message-media"),
+    ("DeleteWhatsAppMessageTemplate", "delete-whatsapp-message-template"),
+    ("DeprecateWhatsAppFlow", "deprecate-whatsapp-flow"),
+    ("DisassociateWhatsAppBusinessAccount", "disassociate-whatsapp-business-account"),
+    ("GetLinkedWhatsAppBusinessAccount", "get-linked-whatsapp-business-account"),
+    ("GetLinkedWhatsAppBusinessAccountPhoneNumber", "get-linked-whatsapp-business-account-phone-number"),
+    ("GetOTelEnrichment", "get-otel-enrichment"),
+    ("GetWhatsAppFlow", "get-whatsapp-flow"),
+    ("GetWhatsAppFlowPreview", "get-whatsapp-flow-preview"),
+    ("GetWhatsAppMessageMedia", "get-whatsapp-message-media"),
+    ("GetWhatsAppMessageTemplate", "get-whatsapp-message-template"),
+    ("ListLinkedWhatsAppBusinessAccounts", "list-linked-whatsapp-business-accounts"),
+    ("ListWhatsAppFlowAssets", "list-whatsapp-flow-assets"),
+    ("ListWhatsAppFlows", "list-whatsapp-flows"),
+    ("ListWhatsAppMessageTemplates", "list-whatsapp-message-templates"),
+    ("ListWhatsAppTemplateLibrary", "list-whatsapp-template-library"),
+    ("PostWhatsAppMessageMedia", "post-whatsapp-message-media"),
+    ("PublishWhatsAppFlow", "publish-whatsapp-flow"),
+    ("PutWhatsAppBusinessAccountEventDestinations", "put-whatsapp-business-account-event-destinations"),
+    ("SendWhatsAppMessage", "send-whatsapp-message"),
+    ("StartOTelEnrichment", "start-otel-enrichment"),
+    ("StopOTelEnrichment", "stop-otel-enrichment"),
+    ("UpdateWhatsAppFlow", "update-whatsapp-flow"),
+    ("UpdateWhatsAppFlowAssets", "update-whatsapp-flow-assets"),
+    ("UpdateWhatsAppMessageTemplate", "update-whatsapp-message-template"),
+];
+
+/// Ranges of code points that Python 3.11's `str.isprintable()` rejects (Unicode 14.0.0), sorted.
+/// Generated with: python3.11 -c 'runs of c in range(0x110000) where not chr(c).isprintable()'.
+#[rustfmt::skip]
+static NOT_PRINTABLE: &[(u32, u32)] = &[
+    (0x0, 0x1F), (0x7F, 0xA0), (0xAD, 0xAD), (0x378, 0x379), (0x380, 0x383), (0x38B, 0x38B),
+    (0x38D, 0x38D), (0x3A2, 0x3A2), (0x530, 0x530), (0x557, 0x558), (0x58B, 0x58C), (0x590, 0x590),
+    (0x5C8, 0x5CF), (0x5EB, 0x5EE), (0x5F5, 0x605), (0x61C, 0x61C), (0x6DD, 0x6DD), (0x70E, 0x70F),
+    (0x74B, 0x74C), (0x7B2, 0x7BF), (0x7FB, 0x7FC), (0x82E, 0x82F), (0x83F, 0x83F), (0x85C, 0x85D),
+    (0x85F, 0x85F), (0x86B, 0x86F), (0x88F, 0x897), (0x8E2, 0x8E2), (0x984, 0x984), (0x98D, 0x98E),
+    (0x991, 0x992), (0x9A9, 0x9A9), (0x9B1, 0x9B1), (0x9B3, 0x9B5), (0x9BA, 0x9BB), (0x9C5, 0x9C6),
+    (0x9C9, 0x9CA), (0x9CF, 0x9D6), (0x9D8, 0x9DB), (0x9DE, 0x9DE), (0x9E4, 0x9E5), (0x9FF, 0xA00),
+    (0xA04, 0xA04), (0xA0B, 0xA0E), (0xA11, 0xA12), (0xA29, 0xA29), (0xA31, 0xA31), (0xA34, 0xA34),
+    (0xA37, 0xA37), (0xA3A, 0xA3B), (0xA3D, 0xA3D), (0xA43, 0xA46), (0xA49, 0xA4A), (0xA4E, 0xA50),
+    (0xA52, 0xA58), (0xA5D, 0xA5D), (0xA5F, 0xA65), (0xA77, 0xA80), (0xA84, 0xA84), (0xA8E, 0xA8E),
+    (0xA92, 0xA92), (0xAA9, 0xAA9), (0xAB1, 0xAB1), (0xAB4, 0xAB4), (0xABA, 0xABB), (0xAC6, 0xAC6),
+    (0xACA, 0xACA), (0xACE, 0xACF), (0xAD1, 0xADF), (0xAE4, 0xAE5), (0xAF2, 0xAF8), (0xB00, 0xB00),
+    (0xB04, 0xB04), (0xB0D, 0xB0E), (0xB11, 0xB12), (0xB29, 0xB29), (0xB31, 0xB31), (0xB34, 0xB34),
+    (0xB3A, 0xB3B), (0xB45, 0xB46), (0xB49, 0xB4A), (0xB4E, 0xB54), (0xB58, 0xB5B), (0xB5E, 0xB5E),
+    (0xB64, 0xB65), (0xB78, 0xB81), (0xB84, 0xB84), (0xB8B, 0xB8D), (0xB91, 0xB91), (0xB96, 0xB98),
+    (0xB9B, 0xB9B), (0xB9D, 0xB9D), (0xBA0, 0xBA2), (0xBA5, 0xBA7), (0xBAB, 0xBAD), (0xBBA, 0xBBD),
+    (0xBC3, 0xBC5), (0xBC9, 0xBC9), (0xBCE, 0xBCF), (0xBD1, 0xBD6), (0xBD8, 0xBE5), (0xBFB, 0xBFF),
+    (0xC0D, 0xC0D), (0xC11, 0xC11), (0xC29, 0xC29), (0xC3A, 0xC3B), (0xC45, 0xC45), (0xC49, 0xC49),
+    (0xC4E, 0xC54), (0xC57, 0xC57), (0xC5B, 0xC5C), (0xC5E, 0xC5F), (0xC64, 0xC65), (0xC70, 0xC76),
+    (0xC8D, 0xC8D), (0xC91, 0xC91), (0xCA9, 0xCA9), (0xCB4, 0xCB4), (0xCBA, 0xCBB), (0xCC5, 0xCC5),
+    (0xCC9, 0xCC9), (0xCCE, 0xCD4), (0xCD7, 0xCDC), (0xCDF, 0xCDF), (0xCE4, 0xCE5), (0xCF0, 0xCF0),
+    (0xCF3, 0xCFF), (0xD0D, 0xD0D), (0xD11, 0xD11), (0xD45, 0xD45), (0xD49, 0xD49), (0xD50, 0xD53),
+    (0xD64, 0xD65), (0xD80, 0xD80), (0xD84, 0xD84), (0xD97, 0xD99), (0xDB2, 0xDB2), (0xDBC, 0xDBC),
+    (0xDBE, 0xDBF), (0xDC7, 0xDC9), (0xDCB, 0xDCE), (0xDD5, 0xDD5), (0xDD7, 0xDD7), (0xDE0, 0xDE5),
+    (0xDF0, 0xDF1), (0xDF5, 0xE00), (0xE3B, 0xE3E), (0xE5C, 0xE80), (0xE83, 0xE83), (0xE85, 0xE85),
+    (0xE8B, 0xE8B), (0xEA4, 0xEA4), (0xEA6, 0xEA6), (0xEBE, 0xEBF), (0xEC5, 0xEC5), (0xEC7, 0xEC7),
+    (0xECE, 0xECF), (0xEDA, 0xEDB), (0xEE0, 0xEFF), (0xF48, 0xF48), (0xF6D, 0xF70), (0xF98, 0xF98),
+    (0xFBD, 0xFBD), (0xFCD, 0xFCD), (0xFDB, 0xFFF), (0x10C6, 0x10C6), (0x10C8, 0x10CC),
+    (0x10CE, 0x10CF), (0x1249, 0x1249), (0x124E, 0x124F), (0x1257, 0x1257), (0x1259, 0x1259),
+    (0x125E, 0x125F), (0x1289, 0x1289), (0x128E, 0x128F), (0x12B1, 0x12B1), (0x12B6, 0x12B7),
+    (0x12BF, 0x12BF), (0x12C1, 0x12C1), (0x12C6, 0x12C7), (0x12D7, 0x12D7), (0x1311, 0x1311),
+    (0x1316, 0x1317), (0x135B, 0x135C), (0x137D, 0x137F), (0x139A, 0x139F), (0x13F6, 0x13F7),
+    (0x13FE, 0x13FF), (0x1680, 0x1680), (0x169D, 0x169F), (0x16F9, 0x16FF), (0x1716, 0x171E),
+    (0x1737, 0x173F), (0x1754, 0x175F), (0x176D, 0x176D), (0x1771, 0x1771), (0x1774, 0x177F),
+    (0x17DE, 0x17DF), (0x17EA, 0x17EF), (0x17FA, 0x17FF), (0x180E, 0x180E), (0x181A, 0x181F),
+    (0x1879, 0x187F), (0x18AB, 0x18AF), (0x18F6, 0x18FF), (0x191F, 0x191F), (0x192C, 0x192F),
+    (0x193C, 0x193F), (0x1941, 0x1943), (0x196E, 0x196F), (0x1975, 0x197F), (0x19AC, 0x19AF),
+    (0x19CA, 0x19CF), (0x19DB, 0x19DD), (0x1A1C, 0x1A1D), (0x1A5F, 0x1A5F), (0x1A7D, 0x1A7E),
+    (0x1A8A, 0x1A8F), (0x1A9A, 0x1A9F), (0x1AAE, 0x1AAF), (0x1ACF, 0x1AFF), (0x1B4D, 0x1B4F),
+    (0x1B7F, 0x1B7F), (0x1BF4, 0x1BFB), (0x1C38, 0x1C3A), (0x1C4A, 0x1C4C), (0x1C89, 0x1C8F),
+    (0x1CBB, 0x1CBC), (0x1CC8, 0x1CCF), (0x1CFB, 0x1CFF), (0x1F16, 0x1F17), (0x1F1E, 0x1F1F),
+    (0x1F46, 0x1F47), (0x1F4E, 0x1F4F), (0x1F58, 0x1F58), (0x1F5A, 0x1F5A), (0x1F5C, 0x1F5C),
+    (0x1F5E, 0x1F5E), (0x1F7E, 0x1F7F), (0x1FB5, 0x1FB5), (0x1FC5, 0x1FC5), (0x1FD4, 0x1FD5),
+    (0x1FDC, 0x1FDC), (0x1FF0, 0x1FF1), (0x1FF5, 0x1FF5), (0x1FFF, 0x200F), (0x2028, 0x202F),
+    (0x205F, 0x206F), (0x2072, 0x2073), (0x208F, 0x208F), (0x209D, 0x209F), (0x20C1, 0x20CF),
+    (0x20F1, 0x20FF), (0x218C, 0x218F), (0x2427, 0x243F), (0x244B, 0x245F), (0x2B74, 0x2B75),
+    (0x2B96, 0x2B96), (0x2CF4, 0x2CF8), (0x2D26, 0x2D26), (0x2D28, 0x2D2C), (0x2D2E, 0x2D2F),
+    (0x2D68, 0x2D6E), (0x2D71, 0x2D7E), (0x2D97, 0x2D9F), (0x2DA7, 0x2DA7), (0x2DAF, 0x2DAF),
+    (0x2DB7, 0x2DB7), (0x2DBF, 0x2DBF), (0x2DC7, 0x2DC7), (0x2DCF, 0x2DCF), (0x2DD7, 0x2DD7),
+    (0x2DDF, 0x2DDF), (0x2E5E, 0x2E7F), (0x2E9A, 0x2E9A), (0x2EF4, 0x2EFF), (0x2FD6, 0x2FEF),
+    (0x2FFC, 0x3000), (0x3040, 0x3040), (0x3097, 0x3098), (0x3100, 0x3104), (0x3130, 0x3130),
+    (0x318F, 0x318F), (0x31E4, 0x31EF), (0x321F, 0x321F), (0xA48D, 0xA48F), (0xA4C7, 0xA4CF),
+    (0xA62C, 0xA63F), (0xA6F8, 0xA6FF), (0xA7CB, 0xA7CF), (0xA7D2, 0xA7D2), (0xA7D4, 0xA7D4),
+    (0xA7DA, 0xA7F1), (0xA82D, 0xA82F), (0xA83A, 0xA83F), (0xA878, 0xA87F), (0xA8C6, 0xA8CD),
+    (0xA8DA, 0xA8DF), (0xA954, 0xA95E), (0xA97D, 0xA97F), (0xA9CE, 0xA9CE), (0xA9DA, 0xA9DD),
+    (0xA9FF, 0xA9FF), (0xAA37, 0xAA3F), (0xAA4E, 0xAA4F), (0xAA5A, 0xAA5B), (0xAAC3, 0xAADA),
+    (0xAAF7, 0xAB00), (0xAB07, 0xAB08), (0xAB0F, 0xAB10), (0xAB17, 0xAB1F), (0xAB27, 0xAB27),
+    (0xAB2F, 0xAB2F), (0xAB6C, 0xAB6F), (0xABEE, 0xABEF), (0xABFA, 0xABFF), (0xD7A4, 0xD7AF),
+    (0xD7C7, 0xD7CA), (0xD7FC, 0xF8FF), (0xFA6E, 0xFA6F), (0xFADA, 0xFAFF), (0xFB07, 0xFB12),
+    (0xFB18, 0xFB1C), (0xFB37, 0xFB37), (0xFB3D, 0xFB3D), (0xFB3F, 0xFB3F), (0xFB42, 0xFB42),
+    (0xFB45, 0xFB45), (0xFBC3, 0xFBD2), (0xFD90, 0xFD91), (0xFDC8, 0xFDCE), (0xFDD0, 0xFDEF),
+    (0xFE1A, 0xFE1F), (0xFE53, 0xFE53), (0xFE67, 0xFE67), (0xFE6C, 0xFE6F), (0xFE75, 0xFE75),
+    (0xFEFD, 0xFF00), (0xFFBF, 0xFFC1), (0xFFC8, 0xFFC9), (0xFFD0, 0xFFD1), (0xFFD8, 0xFFD9),
+    (0xFFDD, 0xFFDF), (0xFFE7, 0xFFE7), (0xFFEF, 0xFFFB), (0xFFFE, 0xFFFF), (0x1000C, 0x1000C),
+    (0x10027, 0x10027), (0x1003B, 0x1003B), (0x1003E, 0x1003E), (0x1004E, 0x1004F),
+    (0x1005E, 0x1007F), (0x100FB, 0x100FF), (0x10103, 0x10106), (0x10134, 0x10136),
+    (0x1018F, 0x1018F), (0x1019D, 0x1019F), (0x101A1, 0x101CF), (0x101FE, 0x1027F),
+    (0x1029D, 0x1029F), (0x102D1, 0x102DF), (0x102FC, 0x102FF), (0x10324, 0x1032C),
+    (0x1034B, 0x1034F), (0x1037B, 0x1037F), (0x1039E, 0x1039E), (0x103C4, 0x103C7),
+    (0x103D6, 0x103FF), (0x1049E, 0x1049F), (0x104AA, 0x104AF), (0x104D4, 0x104D7),
+    (0x104FC, 0x104FF), (0x10528, 0x1052F), (0x10564, 0x1056E), (0x1057B, 0x1057B),
+    (0x1058B, 0x1058B), (0x10593, 0x10593), (0x10596, 0x10596), (0x105A2, 0x105A2),
+    (0x105B2, 0x105B2), (0x105BA, 0x105BA), (0x105BD, 0x105FF), (0x10737, 0x1073F),
+    (0x10756, 0x1075F), (0x10768, 0x1077F), (0x10786, 0x10786), (0x107B1, 0x107B1),
+    (0x107BB, 0x107FF), (0x10806, 0x10807), (0x10809, 0x10809), (0x10836, 0x10836),
+    (0x10839, 0x1083B), (0x1083D, 0x1083E), (0x10856, 0x10856), (0x1089F, 0x108A6),
+    (0x108B0, 0x108DF), (0x108F3, 0x108F3), (0x108F6, 0x108FA), (0x1091C, 0x1091E),
+    (0x1093A, 0x1093E), (0x10940, 0x1097F), (0x109B8, 0x109BB), (0x109D0, 0x109D1),
+    (0x10A04, 0x10A04), (0x10A07, 0x10A0B), (0x10A14, 0x10A14), (0x10A18, 0x10A18),
+    (0x10A36, 0x10A37), (0x10A3B, 0x10A3E), (0x10A49, 0x10A4F), (0x10A59, 0x10A5F),
+    (0x10AA0, 0x10ABF), (0x10AE7, 0x10AEA), (0x10AF7, 0x10AFF), (0x10B36, 0x10B38),
+    (0x10B56, 0x10B57), (0x10B73, 0x10B77), (0x10B92, 0x10B98), (0x10B9D, 0x10BA8),
+    (0x10BB0, 0x10BFF), (0x10C49, 0x10C7F), (0x10CB3, 0x10CBF), (0x10CF3, 0x10CF9),
+    (0x10D28, 0x10D2F), (0x10D3A, 0x10E5F), (0x10E7F, 0x10E7F), (0x10EAA, 0x10EAA),
+    (0x10EAE, 0x10EAF), (0x10EB2, 0x10EFF), (0x10F28, 0x10F2F), (0x10F5A, 0x10F6F),
+    (0x10F8A, 0x10FAF), (0x10FCC, 0x10FDF), (0x10FF7, 0x10FFF), (0x1104E, 0x11051),
+    (0x11076, 0x1107E), (0x110BD, 0x110BD), (0x110C3, 0x110CF), (0x110E9, 0x110EF),
+    (0x110FA, 0x110FF), (0x11135, 0x11135), (0x11148, 0x1114F), (0x11177, 0x1117F),
+    (0x111E0, 0x111E0), (0x111F5, 0x111FF), (0x11212, 0x11212), (0x1123F, 0x1127F),
+    (0x11287, 0x11287), (0x11289, 0x11289), (0x1128E, 0x1128E), (0x1129E, 0x1129E),
+    (0x112AA, 0x112AF), (0x112EB, 0x112EF), (0x112FA, 0x112FF), (0x11304, 0x11304),
+    (0x1130D, 0x1130E), (0x11311, 0x11312), (0x11329, 0x11329), (0x11331, 0x11331),
+    (0x11334, 0x11334), (0x1133A, 0x1133A), (0x11345, 0x11346), (0x11349, 0x1134A),
+    (0x1134E, 0x1134F), (0x11351, 0x11356), (0x11358, 0x1135C), (0x11364, 0x11365),
+    (0x1136D, 0x1136F), (0x11375, 0x113FF), (0x1145C, 0x1145C), (0x11462, 0x1147F),
+    (0x114C8, 0x114CF), (0x114DA, 0x1157F), (0x115B6, 0x115B7), (0x115DE, 0x115FF),
+    (0x11645, 0x1164F), (0x1165A, 0x1165F), (0x1166D, 0x1167F), (0x116BA, 0x116BF),
+    (0x116CA, 0x116FF), (0x1171B, 0x1171C), (0x1172C, 0x1172F), (0x11747, 0x117FF),
+    (0x1183C, 0x1189F), (0x118F3, 0x118FE), (0x11907, 0x11908), (0x1190A, 0x1190B),
+    (0x11914, 0x11914), (0x11917, 0x11917), (0x11936, 0x11936), (0x11939, 0x1193A),
+    (0x11947, 0x1194F), (0x1195A, 0x1199F), (0x119A8, 0x119A9), (0x119D8, 0x119D9),
+    (0x119E5, 0x119FF), (0x11A48, 0x11A4F), (0x11AA3, 0x11AAF), (0x11AF9, 0x11BFF),
+    (0x11C09, 0x11C09), (0x11C37, 0x11C37), (0x11C46, 0x11C4F), (0x11C6D, 0x11C6F),
+    (0x11C90, 0x11C91), (0x11CA8, 0x11CA8), (0x11CB7, 0x11CFF), (0x11D07, 0x11D07),
+    (0x11D0A, 0x11D0A), (0x11D37, 0x11D39), (0x11D3B, 0x11D3B), (0x11D3E, 0x11D3E),
+    (0x11D48, 0x11D4F), (0x11D5A, 0x11D5F), (0x11D66, 0x11D66), (0x11D69, 0x11D69),
+    (0x11D8F, 0x11D8F), (0x11D92, 0x11D92), (0x11D99, 0x11D9F), (0x11DAA, 0x11EDF),
+    (0x11EF9, 0x11FAF), (0x11FB1, 0x11FBF), (0x11FF2, 0x11FFE), (0x1239A, 0x123FF),
+    (0x1246F, 0x1246F), (0x12475, 0x1247F), (0x12544, 0x12F8F), (0x12FF3, 0x12FFF),
+    (0x1342F, 0x143FF), (0x14647, 0x167FF), (0x16A39, 0x16A3F), (0x16A5F, 0x16A5F),
+    (0x16A6A, 0x16A6D), (0x16ABF, 0x16ABF), (0x16ACA, 0x16ACF), (0x16AEE, 0x16AEF),
+    (0x16AF6, 0x16AFF), (0x16B46, 0x16B4F), (0x16B5A, 0x16B5A), (0x16B62, 0x16B62),
+    (0x16B78, 0x16B7C), (0x16B90, 0x16E3F), (0x16E9B, 0x16EFF), (0x16F4B, 0x16F4E),
+    (0x16F88, 0x16F8E), (0x16FA0, 0x16FDF), (0x16FE5, 0x16FEF), (0x16FF2, 0x16FFF),
+    (0x187F8, 0x187FF), (0x18CD6, 0x18CFF), (0x18D09, 0x1AFEF), (0x1AFF4, 0x1AFF4),
+    (0x1AFFC, 0x1AFFC), (0x1AFFF, 0x1AFFF), (0x1B123, 0x1B14F), (0x1B153, 0x1B163),
+    (0x1B168, 0x1B16F), (0x1B2FC, 0x1BBFF), (0x1BC6B, 0x1BC6F), (0x1BC7D, 0x1BC7F),
+    (0x1BC89, 0x1BC8F), (0x1BC9A, 0x1BC9B), (0x1BCA0, 0x1CEFF), (0x1CF2E, 0x1CF2F),
+    (0x1CF47, 0x1CF4F), (0x1CFC4, 0x1CFFF), (0x1D0F6, 0x1D0FF), (0x1D127, 0x1D128),
+    (0x1D173, 0x1D17A), (0x1D1EB, 0x1D1FF), (0x1D246, 0x1D2DF), (0x1D2F4, 0x1D2FF),
+    (0x1D357, 0x1D35F), (0x1D379, 0x1D3FF), (0x1D455, 0x1D455), (0x1D49D, 0x1D49D),
+    (0x1D4A0, 0x1D4A1), (0x1D4A3, 0x1D4A4), (0x1D4A7, 0x1D4A8), (0x1D4AD, 0x1D4AD),
+    (0x1D4BA, 0x1D4BA), (0x1D4BC, 0x1D4BC), (0x1D4C4, 0x1D4C4), (0x1D506, 0x1D506),
+    (0x1D50B, 0x1D50C), (0x1D515, 0x1D515), (0x1D51D, 0x1D51D), (0x1D53A, 0x1D53A),
+    (0x1D53F, 0x1D53F), (0x1D545, 0x1D545), (0x1D547, 0x1D549), (0x1D551, 0x1D551),
+    (0x1D6A6, 0x1D6A7), (0x1D7CC, 0x1D7CD), (0x1DA8C, 0x1DA9A), (0x1DAA0, 0x1DAA0),
+    (0x1DAB0, 0x1DEFF), (0x1DF1F, 0x1DFFF), (0x1E007, 0x1E007), (0x1E019, 0x1E01A),
+    (0x1E022, 0x1E022), (0x1E025, 0x1E025), (0x1E02B, 0x1E0FF), (0x1E12D, 0x1E12F),
+    (0x1E13E, 0x1E13F), (0x1E14A, 0x1E14D), (0x1E150, 0x1E28F), (0x1E2AF, 0x1E2BF),
+    (0x1E2FA, 0x1E2FE), (0x1E300, 0x1E7DF), (0x1E7E7, 0x1E7E7), (0x1E7EC, 0x1E7EC),
+    (0x1E7EF, 0x1E7EF), (0x1E7FF, 0x1E7FF), (0x1E8C5, 0x1E8C6), (0x1E8D7, 0x1E8FF),
+    (0x1E94C, 0x1E94F), (0x1E95A, 0x1E95D), (0x1E960, 0x1EC70), (0x1ECB5, 0x1ED00),
+    (0x1ED3E, 0x1EDFF), (0x1EE04, 0x1EE04), (0x1EE20, 0x1EE20), (0x1EE23, 0x1EE23),
+    (0x1EE25, 0x1EE26), (0x1EE28, 0x1EE28), (0x1EE33, 0x1EE33), (0x1EE38, 0x1EE38),
+    (0x1EE3A, 0x1EE3A), (0x1EE3C, 0x1EE41), (0x1EE43, 0x1EE46), (0x1EE48, 0x1EE48),
+    (0x1EE4A, 0x1EE4A), (0x1EE4C, 0x1EE4C), (0x1EE50, 0x1EE50), (0x1EE53, 0x1EE53),
+    (0x1EE55, 0x1EE56), (0x1EE58, 0x1EE58), (0x1EE5A, 0x1EE5A), (0x1EE5C, 0x1EE5C),
+    (0x1EE5E, 0x1EE5E), (0x1EE60, 0x1EE60), (0x1EE63, 0x1EE63), (0x1EE65, 0x1EE66),
+    (0x1EE6B, 0x1EE6B), (0x1EE73, 0x1EE73), (0x1EE78, 0x1EE78), (0x1EE7D, 0x1EE7D),
+    (0x1EE7F, 0x1EE7F), (0x1EE8A, 0x1EE8A), (0x1EE9C, 0x1EEA0), (0x1EEA4, 0x1EEA4),
+    (0x1EEAA, 0x1EEAA), (0x1EEBC, 0x1EEEF), (0x1EEF2, 0x1EFFF), (0x1F02C, 0x1F02F),
+    (0x1F094, 0x1F09F), (0x1F0AF, 0x1F0B0), (0x1F0C0, 0x1F0C0), (0x1F0D0, 0x1F0D0),
+    (0x1F0F6, 0x1F0FF), (0x1F1AE, 0x1F1E5), (0x1F203, 0x1F20F), (0x1F23C, 0x1F23F),
+    (0x1F249, 0x1F24F), (0x1F252, 0x1F25F), (0x1F266, 0x1F2FF), (0x1F6D8, 0x1F6DC),
+    (0x1F6ED, 0x1F6EF), (0x1F6FD, 0x1F6FF), (0x1F774, 0x1F77F), (0x1F7D9, 0x1F7DF),
+    (0x1F7EC, 0x1F7EF), (0x1F7F1, 0x1F7FF), (0x1F80C, 0x1F80F), (0x1F848, 0x1F84F),
+    (0x1F85A, 0x1F85F), (0x1F888, 0x1F88F), (0x1F8AE, 0x1F8AF), (0x1F8B2, 0x1F8FF),
+    (0x1FA54, 0x1FA5F), (0x1FA6E, 0x1FA6F), (0x1FA75, 0x1FA77), (0x1FA7D, 0x1FA7F),
+    (0x1FA87, 0x1FA8F), (0x1FAAD, 0x1FAAF), (0x1FABB, 0x1FABF), (0x1FAC6, 0x1FACF),
+    (0x1FADA, 0x1FADF), (0x1FAE8, 0x1FAEF), (0x1FAF7, 0x1FAFF), (0x1FB93, 0x1FB93),
+    (0x1FBCB, 0x1FBEF), (0x1FBFA, 0x1FFFF), (0x2A6E0, 0x2A6FF), (0x2B739, 0x2B73F),
+    (0x2B81E, 0x2B81F), (0x2CEA2, 0x2CEAF), (0x2EBE1, 0x2F7FF), (0x2FA1E, 0x2FFFF),
+    (0x3134B, 0xE00FF), (0xE01F0, 0x10FFFF),
+];
+/// Ranges of Unicode decimal digits (category Nd, Unicode 14.0.0), sorted; within each range the
+/// digit values run 0-9 from the start, repeating.
+#[rustfmt::skip]
+static DECIMAL_DIGITS: &[(u32, u32)] = &[
+    (0x30, 0x39), (0x660, 0x669), (0x6F0, 0x6F9), (0x7C0, 0x7C9), (0x966, 0x96F), (0x9E6, 0x9EF),
+    (0xA66, 0xA6F), (0xAE6, 0xAEF), (0xB66, 0xB6F), (0xBE6, 0xBEF), (0xC66, 0xC6F), (0xCE6, 0xCEF),
+    (0xD66, 0xD6F), (0xDE6, 0xDEF), (0xE50, 0xE59), (0xED0, 0xED9), (0xF20, 0xF29),
+    (0x1040, 0x1049), (0x1090, 0x1099), (0x17E0, 0x17E9), (0x1810, 0x1819), (0x1946, 0x194F),
+    (0x19D0, 0x19D9), (0x1A80, 0x1A89), (0x1A90, 0x1A99), (0x1B50, 0x1B59), (0x1BB0, 0x1BB9),
+    (0x1C40, 0x1C49), (0x1C50, 0x1C59), (0xA620, 0xA629), (0xA8D0, 0xA8D9), (0xA900, 0xA909),
+    (0xA9D0, 0xA9D9), (0xA9F0, 0xA9F9), (0xAA50, 0xAA59), (0xABF0, 0xABF9), (0xFF10, 0xFF19),
+    (0x104A0, 0x104A9), (0x10D30, 0x10D39), (0x11066, 0x1106F), (0x110F0, 0x110F9),
+    (0x11136, 0x1113F), (0x111D0, 0x111D9), (0x112F0, 0x112F9), (0x11450, 0x11459),
+    (0x114D0, 0x114D9), (0x11650, 0x11659), (0x116C0, 0x116C9), (0x11730, 0x11739),
+    (0x118E0, 0x118E9), (0x11950, 0x11959), (0x11C50, 0x11C59), (0x11D50, 0x11D59),
+    (0x11DA0, 0x11DA9), (0x16A60, 0x16A69), (0x16AC0, 0x16AC9), (0x16B50, 0x16B59),
+    (0x1D7CE, 0x1D7FF), (0x1E140, 0x1E149), (0x1E2F0, 0x1E2F9), (0x1E950, 0x1E959),
+    (0x1FBF0, 0x1FBF9),
+];
+
+#[cfg(test)]
+mod tests {
+    //! Expected texts observed from awscli 1.46.3 (`aws cognito-idp ...`, with `aws` read as
+    //! `cognito-idp`, `operation` as `command`, and the service's operations cut to ours; messages
+    //! that list `--client-secret-file` come from the same CLI with that argument added to the table).
+
+    use super::*;
+
+    fn parse_strs(args: &[&str]) -> Result<Invocation, ParseError> {
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        parse(&args)
+    }
+
+    fn usage_error(args: &[&str]) -> String {
+        match parse_strs(args) {
+            Err(ParseError::Usage(message)) => message,
+            other => panic!("expected a usage error for {args:?}, got {other:?}"),
+        }
+    }
+
+    fn unknown_options(args: &[&str]) -> Vec<String> {
+        match parse_strs(args) {
+            Err(ParseError::UnknownOptions(options)) => options,
+            other => panic!("expected unknown options for {args:?}, got {other:?}"),
+        }
+    }
+
+    fn top_level_error(args: &[&str]) -> String {
+        match parse_strs(args) {
+            Err(ParseError::TopLevel(message)) => message,
+            other => panic!("expected a top-level error for {args:?}, got {other:?}"),
+        }
+    }
+
+    fn invocation(args: &[&str]) -> Invocation {
+        match parse_strs(args) {
+            Ok(invocation) => invocation,
+            Err(error) => panic!("expected {args:?} to parse, got {error:?}"),
+        }
+    }
+
+    fn operation(args: &[&str]) -> (Globals, OperationArgs) {
+        let parsed = invocation(args);
+        match parsed.command {
+            Command::Operation(op) => (parsed.globals, op),
+            other => panic!("expected an operation for {args:?}, got {other:?}"),
+        }
+    }
+
+    fn command(args: &[&str]) -> Command {
+        invocation(args).command
+    }
+
+    /// The text given for the member called `name`.
+    fn member<'a>(op: &'a OperationArgs, name: &str) -> Option<&'a str> {
+        op.members.iter().find(|(member, _)| member.name == name).map(|(_, text)| text.as_str())
+    }
+
+    const OP: &str = "resend-confirmation-code";
+    const REQUIRED: [&str; 5] = [OP, "--client-id", "a", "--username", "b"];
+
+    fn with_required(extra: &[&str]) -> Vec<&'static str> {
+        let mut args: Vec<&'static str> = REQUIRED.to_vec();
+        args.extend(extra.iter().map(|arg| -> &'static str { Box::leak(arg.to_string().into_boxed_str()) }));
+        args
+    }
+
+    const OUTPUT_CHOICES: &str = "Invalid choice, valid choices are:\n\n\
+        json                                     | text                                    \n\
+        table                                   ";
+    const COMMAND_CHOICES: &str = "Invalid choice, valid choices are:\n\n\
+        resend-confirmation-code                 | help                                    ";
+
+    // --- The usage text and rendering --------------------------------------------------------------
+
+    #[test]
+    fn usage_is_our_text_with_a_newline_after_each_line() {
+        assert_eq!(
+            USAGE,
+            "usage: cognito-idp [options] <command> [parameters]\nTo see help text, you can run:\n\n  cognito-idp help\n  cognito-idp <command> help\n"
+        );
+    }
+
+    #[test]
+    fn a_usage_error_renders_the_usage_then_the_program_and_the_message() {
+        let error = parse_strs(&[OP]).expect_err("an error");
+        assert_eq!(error.exit_code(), 2);
+        assert_eq!(
+            error.render(),
+            format!("{USAGE}cognito-idp: error: the following arguments are required: --client-id, --username\n")
+        );
+    }
+
+    #[test]
+    fn unknown_options_render_the_usage_an_empty_line_and_the_list() {
+        let error = parse_strs(&with_required(&["--bogus", "x", "y"])).expect_err("an error");
+        assert_eq!(error.exit_code(), 255);
+        assert_eq!(error.render(), format!("{USAGE}\nUnknown options: --bogus, y, x\n"));
+    }
+
+    #[test]
+    fn a_top_level_error_renders_between_newlines_with_exit_255() {
+        let error = parse_strs(&["--cli-read-timeout", "x", OP]).expect_err("an error");
+        assert_eq!(error.exit_code(), 255);
+        assert_eq!(error.render(), "\ninvalid literal for int() with base 10: 'x'\n");
+    }
+
+    // --- Global options ----------------------------------------------------------------------------
+
+    #[test]
+    fn no_global_option_gives_the_defaults() {
+        let (globals, _) = operation(&REQUIRED);
+        assert_eq!(globals, Globals::default());
+        assert_eq!(globals.color, "auto");
+        assert!(globals.verify_ssl && globals.paginate && globals.sign_request);
+    }
+
+    fn all_globals() -> Vec<&'static str> {
+        vec![
+            "--debug",
+            "--endpoint-url",
+            "http://e",
+            "--no-verify-ssl",
+            "--no-paginate",
+            "--output",
+            "text",
+            "--query",
+            "a.b",
+            "--profile",
+            "p",
+            "--region",
+            "r",
+            "--color",
+            "off",
+            "--no-sign-request",
+            "--ca-bundle",
+            "cb",
+            "--cli-read-timeout",
+            "5",
+            "--cli-connect-timeout",
+            "6",
+            "--v2-debug",
+        ]
+    }
+
+    fn expected_all_globals() -> Globals {
+        Globals {
+            debug: true,
+            endpoint_url: Some("http://e".into()),
+            verify_ssl: false,
+            paginate: false,
+            output: Some("text".into()),
+            query: Some("a.b".into()),
+            profile: Some("p".into()),
+            region: Some("r".into()),
+            color: "off".into(),
+            sign_request: false,
+            ca_bundle: Some("cb".into()),
+            read_timeout: Some(5),
+            connect_timeout: Some(6),
+            v2_debug: true,
+        }
+    }
+
+    #[test]
+    fn every_global_option_is_read_before_the_operation() {
+        let mut args = all_globals();
+        args.extend(REQUIRED);
+        let (globals, op) = operation(&args);
+        assert_eq!(globals, expected_all_globals());
+        assert_eq!(member(&op, "ClientId"), Some("a"));
+    }
+
+    #[test]
+    fn every_global_option_is_read_after_the_operation() {
+        let args = with_required(&all_globals());
+        let (globals, op) = operation(&args);
+        assert_eq!(globals, expected_all_globals());
+        assert_eq!(member(&op, "Username"), Some("b"));
+    }
+
+    #[test]
+    fn global_options_are_read_between_the_operation_and_its_options() {
+        let (globals, op) =
+            operation(&[OP, "--region", "r", "--client-id", "a", "--output", "json", "--username", "b"]);
+        assert_eq!(globals.region.as_deref(), Some("r"));
+        assert_eq!(globals.output.as_deref(), Some("json"));
+        assert_eq!(member(&op, "ClientId"), Some("a"));
+    }
+
+    #[test]
+    fn values_can_be_joined_with_equals() {
+        let (globals, op) = operation(&[OP, "--region=us-west-2", "--client-id=a=b", "--username=", "--output=table"]);
+        assert_eq!(globals.region.as_deref(), Some("us-west-2"));
+        assert_eq!(globals.output.as_deref(), Some("table"));
+        assert_eq!(member(&op, "ClientId"), Some("a=b"));
+        assert_eq!(member(&op, "Username"), Some(""));
+    }
+
+    #[test]
+    fn unique_prefixes_abbreviate_options_at_every_stage() {
+        let (globals, op) =
+            operation(&["--reg", "r", OP, "--usern=b", "--client-i", "a", "--cli-r", "5", "--client-s", "f"]);
+        assert_eq!(globals.region.as_deref(), Some("r"));
+        assert_eq!(globals.read_timeout, Some(5));
+        assert_eq!(member(&op, "Username"), Some("b"));
+        assert_eq!(member(&op, "ClientId"), Some("a"));
+        assert_eq!(op.client_secret_file.as_deref(), Some("f"));
+    }
+
+    #[test]
+    fn a_repeated_option_keeps_its_last_value() {
+        let (globals, op) = operation(&[
+            "--region",
+            "a",
+            "--region",
+            "b",
+            OP,
+            "--client-id",
+            "a",
+            "--username",
+            "b",
+            "--client-id",
+            "c",
+            "--region",
+            "c",
+        ]);
+        assert_eq!(globals.region.as_deref(), Some("c"));
+        assert_eq!(member(&op, "ClientId"), Some("c"));
+    }
+
+    #[test]
+    fn every_repeated_value_is_checked_against_the_choices() {
+        let message = format!("argument --output: {OUTPUT_CHOICES}");
+        assert_eq!(usage_error(&with_required(&["--output", "json", "--output", "yaml"])), message);
+        assert_eq!(usage_error(&with_required(&["--output", "yaml", "--output", "json", "--bogus"])), message);
+    }
+
+    #[test]
+    fn an_invalid_output_lists_the_choices_two_per_line() {
+        assert_eq!(usage_error(&["--output", "yaml", OP]), format!("argument --output: {OUTPUT_CHOICES}"));
+        assert_eq!(usage_error(&["--output", "jsoN", OP]), format!("argument --output: {OUTPUT_CHOICES}"));
+    }
+
+    #[test]
+    fn an_invalid_output_close_to_a_choice_suggests_it() {
+        assert_eq!(
+            usage_error(&["--output", "jsn", OP]),
+            format!("argument --output: {OUTPUT_CHOICES}\n\n\nInvalid choice: 'jsn', maybe you meant:\n\n  * json")
+        );
+    }
+
+    #[test]
+    fn an_invalid_color_lists_its_choices() {
+        assert_eq!(
+            usage_error(&["--color", "yes", OP]),
+            "argument --color: Invalid choice, valid choices are:\n\n\
+             on                                       | off                                     \n\
+             auto                                    "
+        );
+    }
+
+    #[test]
+    fn an_astral_invalid_choice_gets_no_suggestion() {
+        assert_eq!(usage_error(&["--output", "𝒳", OP]), format!("argument --output: {OUTPUT_CHOICES}"));
+    }
+
+    #[test]
+    fn a_global_option_without_its_value_expects_one_argument() {
+        assert_eq!(usage_error(&["--region"]), "argument --region: expected one argument");
+        assert_eq!(usage_error(&[OP, "--region"]), "argument --region: expected one argument");
+    }
+
+    #[test]
+    fn a_flag_rejects_an_explicit_value() {
+        assert_eq!(usage_error(&["--debug=x", OP]), "argument --debug: ignored explicit argument 'x'");
+        assert_eq!(usage_error(&["--debug=", OP]), "argument --debug: ignored explicit argument ''");
+        assert_eq!(usage_error(&["--no-paginate=1", OP]), "argument --no-paginate: ignored explicit argument '1'");
+    }
+
+    #[test]
+    fn an_option_name_is_case_sensitive() {
+        assert_eq!(
+            usage_error(&[OP, "--ClientId", "a"]),
+            "the following arguments are required: --client-id, --username"
+        );
+        assert_eq!(usage_error(&["--Region", "x", OP]), format!("argument operation: {COMMAND_CHOICES}"));
+    }
+
+    // --- Ambiguous prefixes ------------------------------------------------------------------------
+
+    #[test]
+    fn a_prefix_of_several_global_options_is_ambiguous_even_after_the_operation() {
+        let message = "ambiguous option: --cli- could match --cli-read-timeout, --cli-connect-timeout";
+        assert_eq!(usage_error(&["--cli-", "x", OP]), message);
+        // Meant for --cli-input-json, but the main stage sees it first.
+        assert_eq!(usage_error(&with_required(&["--cli-", "x"])), message);
+    }
+
+    #[test]
+    fn dash_dash_c_is_ambiguous_among_the_global_options() {
+        assert_eq!(
+            usage_error(&[OP, "--c", "a", "--username", "a", "--bogus"]),
+            "ambiguous option: --c could match --color, --ca-bundle, --cli-read-timeout, --cli-connect-timeout"
+        );
+        assert_eq!(
+            usage_error(&["--c=x", OP]),
+            "ambiguous option: --c=x could match --color, --ca-bundle, --cli-read-timeout, --cli-connect-timeout"
+        );
+    }
+
+    #[test]
+    fn dash_dash_no_and_dash_dash_v_are_ambiguous() {
+        assert_eq!(
+            usage_error(&["--no", OP]),
+            "ambiguous option: --no could match --no-verify-ssl, --no-paginate, --no-sign-request"
+        );
+        assert_eq!(usage_error(&["--v", OP]), "ambiguous option: --v could match --v2-debug, --version");
+    }
+
+    #[test]
+    fn dash_dash_equals_matches_every_global_option() {
+        assert_eq!(
+            usage_error(&["--=x", OP]),
+            "ambiguous option: --=x could match --debug, --endpoint-url, --no-verify-ssl, --no-paginate, --output, \
+             --query, --profile, --region, --color, --no-sign-request, --ca-bundle, --cli-read-timeout, \
+             --cli-connect-timeout, --v2-debug, --version"
+        );
+    }
+
+    #[test]
+    fn a_prefix_of_several_operation_options_is_ambiguous() {
+        assert_eq!(
+            usage_error(&[OP, "--u", "a", "--client-id", "a"]),
+            "ambiguous option: --u could match --user-context-data, --username"
+        );
+        assert_eq!(
+            usage_error(&[OP, "--client", "a"]),
+            "ambiguous option: --client could match --client-id, --client-metadata, --client-secret-file"
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_option_is_reported_before_anything_else_on_the_line() {
+        assert_eq!(
+            usage_error(&["--version", "--c", "x"]),
+            "ambiguous option: --c could match --color, --ca-bundle, --cli-read-timeout, --cli-connect-timeout"
+        );
+    }
+
+    // --- Values that start with a dash -------------------------------------------------------------
+
+    #[test]
+    fn a_value_that_looks_like_an_option_is_missing_its_argument() {
+        assert_eq!(
+            usage_error(&[OP, "--username", "-x", "--client-id", "a"]),
+            "argument --username: expected one argument"
+        );
+        assert_eq!(
+            usage_error(&[OP, "--username", "-1e5", "--client-id", "a"]),
+            "argument --username: expected one argument"
+        );
+    }
+
+    #[test]
+    fn a_value_that_starts_with_a_dash_can_follow_an_equals_sign() {
+        let (_, op) = operation(&[OP, "--username=-x", "--client-id", "a"]);
+        assert_eq!(member(&op, "Username"), Some("-x"));
+    }
+
+    #[test]
+    fn negative_numbers_are_values() {
+        for value in ["-1", "-1.5", "-.5", "-١"] {
+            let (_, op) = operation(&[OP, "--username", value, "--client-id", "a"]);
+            assert_eq!(member(&op, "Username"), Some(value), "{value}");
+        }
+    }
+
+    #[test]
+    fn a_dashed_value_with_a_space_is_a_value() {
+        let (_, op) = operation(&[OP, "--username", "-a b", "--client-id", "a"]);
+        assert_eq!(member(&op, "Username"), Some("-a b"));
+    }
+
+    #[test]
+    fn a_spaced_value_naming_a_global_option_is_taken_by_the_main_stage() {
+        assert_eq!(
+            usage_error(&[OP, "--username", "--region=a b", "--client-id", "a", "--bogus"]),
+            "argument --username: expected one argument"
+        );
+    }
+
+    #[test]
+    fn an_empty_value_is_a_value() {
+        let (_, op) = operation(&[OP, "--username", "", "--client-id", "a"]);
+        assert_eq!(member(&op, "Username"), Some(""));
+    }
+
+    #[test]
+    fn unicode_and_very_long_values_pass_through() {
+        let long = "é𝒳".repeat(50_000);
+        let (_, op) = operation(&[OP, "--username", "𝒳 zoë", "--client-id", &long]);
+        assert_eq!(member(&op, "Username"), Some("𝒳 zoë"));
+        assert_eq!(member(&op, "ClientId"), Some(long.as_str()));
+    }
+
+    // --- `--` ----------------------------------------------------------------------------------------
+
+    #[test]
+    fn a_double_dash_before_the_operation_is_swallowed() {
+        assert_eq!(unknown_options(&["--", OP, "--client-id", "a", "--username", "b", "--bogus"]), ["--bogus"]);
+    }
+
+    #[test]
+    fn a_double_dash_after_the_operation_is_swallowed_by_the_service_stage() {
+        assert_eq!(unknown_options(&[OP, "--", "--client-id", "a", "--username", "b", "--bogus"]), ["--bogus"]);
+        assert_eq!(usage_error(&[OP, "--", "--cli-input-json"]), "argument --cli-input-json: expected one argument");
+    }
+
+    #[test]
+    fn arguments_after_a_double_dash_are_leftovers() {
+        assert_eq!(unknown_options(&with_required(&["--bogus", "--", "x"])), ["--bogus", "x"]);
+        assert_eq!(unknown_options(&with_required(&["--", "--bogus", "--", "x"])), ["--", "x", "--bogus"]);
+        assert_eq!(unknown_options(&with_required(&["--", "--"])), ["--"]);
+    }
+
+    #[test]
+    fn two_double_dashes_after_the_operation_hide_the_options() {
+        assert_eq!(
+            usage_error(&[OP, "--", "--", "--client-id", "a", "--username", "b"]),
+            "the following arguments are required: --client-id, --username"
+        );
+    }
+
+    #[test]
+    fn an_option_cannot_take_a_double_dash_as_its_value() {
+        assert_eq!(
+            usage_error(&[OP, "--client-id", "--", "a", "--username", "b"]),
+            "argument --client-id: expected one argument"
+        );
+    }
+
+    // --- Required options and their overrides ------------------------------------------------------
+
+    #[test]
+    fn both_missing_required_options_are_named_in_declaration_order() {
+        assert_eq!(usage_error(&[OP]), "the following arguments are required: --client-id, --username");
+    }
+
+    #[test]
+    fn one_missing_required_option_is_named() {
+        assert_eq!(usage_error(&[OP, "--client-id", "a"]), "the following arguments are required: --username");
+        assert_eq!(usage_error(&[OP, "--username", "b"]), "the following arguments are required: --client-id");
+    }
+
+    #[test]
+    fn cli_input_json_makes_the_required_options_optional() {
+        let (_, op) = operation(&[OP, "--cli-input-json", "{}", "--username", "u"]);
+        assert_eq!(op.cli_input_json.as_deref(), Some("{}"));
+        assert_eq!(member(&op, "Username"), Some("u"));
+        assert_eq!(member(&op, "ClientId"), None);
+    }
+
+    #[test]
+    fn cli_input_json_joined_or_abbreviated_does_not_override_required() {
+        let message = "the following arguments are required: --client-id, --username";
+        assert_eq!(usage_error(&[OP, "--cli-input-json=x"]), message);
+        assert_eq!(usage_error(&[OP, "--cli-input", "x"]), message);
+    }
+
+    #[test]
+    fn cli_input_json_needs_a_value() {
+        assert_eq!(usage_error(&[OP, "--cli-input-json"]), "argument --cli-input-json: expected one argument");
+    }
+
+    #[test]
+    fn generate_cli_skeleton_without_a_value_means_input_and_needs_no_required_option() {
+        let (_, op) = operation(&[OP, "--generate-cli-skeleton"]);
+        assert_eq!(op.generate_cli_skeleton.as_deref(), Some("input"));
+        assert!(op.members.is_empty());
+    }
+
+    #[test]
+    fn generate_cli_skeleton_input_needs_no_required_option() {
+        let (_, op) = operation(&[OP, "--generate-cli-skeleton", "input", "--client-id", "a"]);
+        assert_eq!(op.generate_cli_skeleton.as_deref(), Some("input"));
+        assert_eq!(member(&op, "ClientId"), Some("a"));
+    }
+
+    #[test]
+    fn generate_cli_skeleton_output_still_requires_the_required_options() {
+        let message = "the following arguments are required: --client-id, --username";
+        assert_eq!(usage_error(&[OP, "--generate-cli-skeleton", "output"]), message);
+        let (_, op) = operation(&with_required(&["--generate-cli-skeleton", "output"]));
+        assert_eq!(op.generate_cli_skeleton.as_deref(), Some("output"));
+    }
+
+    #[test]
+    fn generate_cli_skeleton_joined_or_abbreviated_does_not_override_required() {
+        let message = "the following arguments are required: --client-id, --username";
+        assert_eq!(usage_error(&[OP, "--generate-cli-skeleton=input"]), message);
+        assert_eq!(usage_error(&[OP, "--generate-cli-skeleton=output"]), message);
+        assert_eq!(usage_error(&[OP, "--generate-cli-skel"]), message);
+        assert_eq!(usage_error(&[OP, "--generate-cli-skeleton=--"]), message);
+    }
+
+    #[test]
+    fn the_override_looks_at_the_token_after_the_first_skeleton_option_once_globals_are_gone() {
+        let message = "the following arguments are required: --client-id, --username";
+        assert_eq!(usage_error(&[OP, "--generate-cli-skeleton", "--region", "us-east-1", "output"]), message);
+        assert_eq!(usage_error(&[OP, "--generate-cli-skeleton", "output", "--generate-cli-skeleton"]), message);
+        let (_, op) = operation(&[OP, "--generate-cli-skeleton", "--generate-cli-skeleton", "output"]);
+        assert_eq!(op.generate_cli_skeleton.as_deref(), Some("output"));
+        assert!(op.members.is_empty());
+    }
+
+    #[test]
+    fn generate_cli_skeleton_joined_with_a_double_dash_means_input() {
+        let (_, op) = operation(&with_required(&["--generate-cli-skeleton=--"]));
+        assert_eq!(op.generate_cli_skeleton.as_deref(), Some("input"));
+    }
+
+    #[test]
+    fn a_bad_skeleton_choice_close_to_a_choice_suggests_it() {
+        assert_eq!(
+            usage_error(&[OP, "--generate-cli-skeleton", "outpu"]),
+            "argument --generate-cli-skeleton: Invalid choice, valid choices are:\n\n\
+             input                                    | output                                  \n\n\n\
+             Invalid choice: 'outpu', maybe you meant:\n\n  * output"
+        );
+    }
+
+    #[test]
+    fn a_bad_skeleton_choice_far_from_the_choices_only_lists_them() {
+        let message = "argument --generate-cli-skeleton: Invalid choice, valid choices are:\n\n\
+             input                                    | output                                  ";
+        assert_eq!(usage_error(&[OP, "--generate-cli-skeleton", "inp"]), message);
+        assert_eq!(usage_error(&with_required(&["--generate-cli-skeleton", "bad", "--bogus"])), message);
+    }
+
+    #[test]
+    fn generate_cli_skeleton_followed_by_an_unknown_option_leaves_it_over() {
+        assert_eq!(unknown_options(&[OP, "--generate-cli-skeleton", "--bogus"]), ["--bogus"]);
+    }
+
+    // --- The operation's arguments -----------------------------------------------------------------
+
+    #[test]
+    fn every_option_of_the_operation_is_read_and_members_come_in_model_order() {
+        let (_, op) = operation(&[
+            OP,
+            "--username",
+            "b",
+            "--client-metadata",
+            "k=v",
+            "--analytics-metadata",
+            "AnalyticsEndpointId=e",
+            "--user-context-data",
+            "IpAddress=1",
+            "--secret-hash",
+            "s",
+            "--client-id",
+            "a",
+            "--cli-input-json",
+            "{}",
+            "--client-secret-file",
+            "f",
+        ]);
+        let given: Vec<(&str, &str)> = op.members.iter().map(|(m, text)| (m.name, text.as_str())).collect();
+        let by_name = |name: &str| match name {
+            "ClientId" => "a",
+            "SecretHash" => "s",
+            "UserContextData" => "IpAddress=1",
+            "Username" => "b",
+            "AnalyticsMetadata" => "AnalyticsEndpointId=e",
+            "ClientMetadata" => "k=v",
+            other => panic!("unexpected member {other}"),
+        };
+        let expected: Vec<(&str, &str)> = input_members().iter().map(|m| (m.name, by_name(m.name))).collect();
+        assert_eq!(given, expected);
+        assert_eq!(op.cli_input_json.as_deref(), Some("{}"));
+        assert_eq!(op.client_secret_file.as_deref(), Some("f"));
+        assert_eq!(op.generate_cli_skeleton, None);
+    }
+
+    #[test]
+    fn the_member_options_are_derived_from_the_contract() {
+        let ShapeKind::Structure(input) = &contract::INPUT.kind else { panic!("the input is a structure") };
+        let derived: Vec<String> = input.members.iter().map(|m| format!("--{}", option_name(m.name))).collect();
+        let parser_options: Vec<String> = operation_parser(false)
+            .actions
+            .iter()
+            .filter_map(|a| a.option_string.map(str::to_owned))
+            .take(input.members.len())
+            .collect();
+        assert_eq!(parser_options, derived);
+        let mut sorted = derived.clone();
+        sorted.sort();
+        assert_eq!(
+            sorted,
+            [
+                "--analytics-metadata",
+                "--client-id",
+                "--client-metadata",
+                "--secret-hash",
+                "--user-context-data",
+                "--username"
+            ]
+        );
+        let parser = operation_parser(false);
+        let required: Vec<&str> = parser.actions.iter().filter(|a| a.required).map(Action::name).collect();
+        let expected: Vec<String> = input
+            .members
+            .iter()
+            .filter(|m| input.required.contains(&m.name))
+            .map(|m| format!("--{}", option_name(m.name)))
+            .collect();
+        assert_eq!(required, expected);
+    }
+
+    #[test]
+    fn our_client_secret_file_option_follows_generate_cli_skeleton_and_is_never_required() {
+        let parser = operation_parser(false);
+        let names: Vec<&str> = parser.actions.iter().map(Action::name).collect();
+        assert_eq!(
+            names.get(names.len() - 3..),
+            Some(&["--generate-cli-skeleton", "--client-secret-file", "help"][..])
+        );
+        let (_, op) = operation(&with_required(&["--client-secret-file", "/tmp/s"]));
+        assert_eq!(op.client_secret_file.as_deref(), Some("/tmp/s"));
+        assert_eq!(
+            usage_error(&[OP, "--client-secret-file", "f"]),
+            "the following arguments are required: --client-id, --username"
+        );
+    }
+
+    #[test]
+    fn an_empty_positional_after_the_options_is_ignored() {
+        let (_, op) = operation(&with_required(&["", "--generate-cli-skeleton", "output"]));
+        assert_eq!(op.generate_cli_skeleton.as_deref(), Some("output"));
+        assert_eq!(unknown_options(&with_required(&["", "x"])), ["x"]);
+    }
+
+    #[test]
+    fn an_option_joined_with_a_double_dash_gets_a_list_that_reads_as_not_given() {
+        let parsed = invocation(&[OP, "--username=--", "--client-id", "a"]);
+        let Command::Operation(op) = &parsed.command else { panic!("an operation") };
+        assert_eq!(member(op, "Username"), None);
+        assert_eq!(parsed.list_values, ["--username"]);
+        let parsed = invocation(&[
+            "--region=--",
+            "--color=--",
+            OP,
+            "--client-id",
+            "a",
+            "--username",
+            "b",
+            "--cli-input-json=--",
+        ]);
+        assert_eq!(parsed.list_values, ["--region", "--color", "--cli-input-json"]);
+        assert_eq!(parsed.globals.region, None);
+        assert_eq!(parsed.globals.color, "auto");
+    }
+
+    #[test]
+    fn a_later_value_replaces_a_list() {
+        let parsed = invocation(&[OP, "--username=--", "--client-id", "a", "--username", "b"]);
+        assert!(parsed.list_values.is_empty());
+        let Command::Operation(op) = &parsed.command else { panic!("an operation") };
+        assert_eq!(member(op, "Username"), Some("b"));
+    }
+
+    // --- The top-level checks between the stages ---------------------------------------------------
+
+    #[test]
+    fn a_read_timeout_that_is_not_an_integer_fails_before_the_operation_is_looked_at() {
+        assert_eq!(
+            top_level_error(&["--cli-read-timeout", "x", "bogus-op"]),
+            "invalid literal for int() with base 10: 'x'"
+        );
+        assert_eq!(top_level_error(&["--cli-read-timeout", "=5", OP]), "invalid literal for int() with base 10: '=5'");
+    }
+
+    #[test]
+    fn the_read_timeout_is_checked_before_the_connect_timeout() {
+        assert_eq!(
+            top_level_error(&["--cli-connect-timeout", "x", "--cli-read-timeout", "y", OP]),
+            "invalid literal for int() with base 10: 'y'"
+        );
+    }
+
+    #[test]
+    fn timeouts_are_read_as_python_reads_integers() {
+        let (globals, _) = operation(&[
+            "--cli-read-timeout",
+            " 7 ",
+            "--cli-connect-timeout",
+            "1_0",
+            OP,
+            "--client-id",
+            "a",
+            "--username",
+            "b",
+        ]);
+        assert_eq!((globals.read_timeout, globals.connect_timeout), (Some(7), Some(10)));
+        let (globals, _) =
+            operation(&with_required(&["--cli-read-timeout", "0", "--cli-connect-timeout", "99999999999999999999"]));
+        assert_eq!((globals.read_timeout, globals.connect_timeout), (Some(0), Some(i64::MAX)));
+    }
+
+    #[test]
+    fn list_values_of_checked_globals_fail_as_awscli_fails() {
+        assert_eq!(
+            top_level_error(&with_required(&["--cli-read-timeout=--"])),
+            "int() argument must be a string, a bytes-like object or a real number, not 'list'"
+        );
+        assert_eq!(
+            top_level_error(&["--endpoint-url=--", OP]),
+            "Bad value for --endpoint-url \"[]\": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/"
+        );
+        assert_eq!(top_level_error(&["--query=--", OP]), "Bad value for --query []: unhashable type: 'list'");
+    }
+
+    #[test]
+    fn an_endpoint_url_without_a_scheme_fails_before_the_timeouts() {
+        let message = "Bad value for --endpoint-url \"foo\": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/";
+        assert_eq!(top_level_error(&["--cli-read-timeout", "x", "--endpoint-url", "foo", OP]), message);
+        assert_eq!(
+            top_level_error(&["--endpoint-url", "", OP]),
+            "Bad value for --endpoint-url \"\": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/"
+        );
+    }
+
+    #[test]
+    fn an_endpoint_url_with_an_unbalanced_bracket_is_an_invalid_ipv6_url() {
+        assert_eq!(top_level_error(&["--endpoint-url", "http://[::1", OP]), "Invalid IPv6 URL");
+        assert_eq!(endpoint_url_error("http://[::1]:8080/"), None);
+        assert_eq!(endpoint_url_error(" \u{1}ht\ttp://h"), None);
+    }
+
+    #[test]
+    fn parse_with_reports_the_top_level_events_in_awscli_order() {
+        let args: Vec<OsString> = ["--cli-read-timeout", "3", "--endpoint-url", "http://e", OP, "--query", "q", "help"]
+            .iter()
+            .map(OsString::from)
+            .collect();
+        let mut seen = Vec::new();
+        let parsed = parse_with(&args, |event| {
+            seen.push(match event {
+                TopLevelEvent::Query(q) => format!("query {q}"),
+                TopLevelEvent::EndpointUrl(u) => format!("endpoint {u}"),
+                TopLevelEvent::GlobalsParsed(g) => format!("globals {:?}", g.read_timeout),
+            });
+            Ok(())
+        });
+        assert_eq!(parsed.map(|i| i.command), Ok(Command::OperationHelp));
+        assert_eq!(seen, ["query q", "endpoint http://e", "globals Some(3)"]);
+    }
+
+    #[test]
+    fn a_query_error_from_parse_with_wins_over_later_errors() {
+        let args: Vec<OsString> =
+            ["--query", "[", "--cli-read-timeout", "x", "bogus-op"].iter().map(OsString::from).collect();
+        let error = parse_with(&args, |event| match event {
+            TopLevelEvent::Query(q) => Err(format!("Bad value for --query {q}: Invalid jmespath expression")),
+            _ => Ok(()),
+        })
+        .expect_err("an error");
+        assert_eq!(error, ParseError::TopLevel("Bad value for --query [: Invalid jmespath expression".into()));
+    }
+
+    #[test]
+    fn the_globals_parsed_event_can_stop_before_the_service_stage() {
+        let args: Vec<OsString> = ["bogus-op"].iter().map(OsString::from).collect();
+        let error = parse_with(&args, |event| match event {
+            TopLevelEvent::GlobalsParsed(_) => Err("The config profile (p) could not be found".into()),
+            _ => Ok(()),
+        });
+        assert_eq!(error, Err(ParseError::TopLevel("The config profile (p) could not be found".into())));
+    }
+
+    // --- The command -------------------------------------------------------------------------------
+
+    #[test]
+    fn an_unknown_operation_close_to_ours_suggests_it() {
+        for typo in ["resend-confirmation-cod", "resend-confirmation"] {
+            assert_eq!(
+                usage_error(&[typo]),
+                format!(
+                    "argument operation: {COMMAND_CHOICES}\n\n\nInvalid choice: '{typo}', maybe you meant:\n\n  * resend-confirmation-code"
+                )
+            );
+        }
+        assert_eq!(
+            usage_error(&["hel"]),
+            format!("argument operation: {COMMAND_CHOICES}\n\n\nInvalid choice: 'hel', maybe you meant:\n\n  * help")
+        );
+    }
+
+    #[test]
+    fn an_unknown_operation_far_from_ours_only_lists_the_choices() {
+        for bogus in ["xyz", "", "-", "admin-get-user"] {
+            assert_eq!(usage_error(&[bogus, OP]), format!("argument operation: {COMMAND_CHOICES}"), "{bogus:?}");
+        }
+    }
+
+    #[test]
+    fn a_member_option_before_the_operation_makes_its_value_the_operation() {
+        assert_eq!(usage_error(&["--client-id", "c", OP]), format!("argument operation: {COMMAND_CHOICES}"));
+    }
+
+    #[test]
+    fn no_operation_at_all_is_a_missing_command() {
+        let message = "the following arguments are required: operation";
+        assert_eq!(usage_error(&[]), message);
+        assert_eq!(usage_error(&["--region", "r"]), message);
+        assert_eq!(usage_error(&["--bogus"]), message);
+    }
+
+    // --- help ----------------------------------------------------------------------------------------
+
+    #[test]
+    fn help_alone_is_the_service_help() {
+        assert_eq!(command(&["help"]), Command::ServiceHelp);
+    }
+
+    #[test]
+    fn the_service_help_ignores_what_follows_it_but_not_global_options() {
+        assert_eq!(command(&["help", "--bogus"]), Command::ServiceHelp);
+        assert_eq!(command(&["help", OP]), Command::ServiceHelp);
+        assert_eq!(command(&["help", "help"]), Command::ServiceHelp);
+        assert_eq!(command(&["--bogus", "help"]), Command::ServiceHelp);
+        assert_eq!(usage_error(&["help", "--output", "yaml"]), format!("argument --output: {OUTPUT_CHOICES}"));
+    }
+
+    #[test]
+    fn operation_help_needs_no_required_option() {
+        assert_eq!(command(&[OP, "help"]), Command::OperationHelp);
+        assert_eq!(command(&["--region", "r", OP, "help"]), Command::OperationHelp);
+        assert_eq!(command(&[OP, "help", "--region", "r"]), Command::OperationHelp);
+    }
+
+    #[test]
+    fn operation_help_with_other_arguments_checks_the_required_options_first() {
+        assert_eq!(usage_error(&[OP, "help", "--client-id", "x"]), "the following arguments are required: --username");
+        assert_eq!(usage_error(&[OP, "--client-id", "x", "help"]), "the following arguments are required: --username");
+        assert_eq!(usage_error(&[OP, "help", "help"]), "the following arguments are required: --client-id, --username");
+        assert_eq!(
+            usage_error(&[OP, "--bogus", "help"]),
+            "the following arguments are required: --client-id, --username"
+        );
+    }
+
+    #[test]
+    fn operation_help_as_the_first_positional_wins_over_leftovers() {
+        assert_eq!(command(&with_required(&["help"])), Command::OperationHelp);
+        assert_eq!(command(&with_required(&["help", "x"])), Command::OperationHelp);
+        assert_eq!(command(&with_required(&["help", "--bogus"])), Command::OperationHelp);
+        assert_eq!(command(&with_required(&["--", "help"])), Command::OperationHelp);
+    }
+
+    // --- --version -----------------------------------------------------------------------------------
+
+    #[test]
+    fn version_stops_parsing_wherever_it_is() {
+        for args in [
+            &["--version"][..],
+            &["--version", "bogus"],
+            &["bogus", "--version"],
+            &[OP, "--version", "--bogus"],
+            &[OP, "--client-id", "--version"],
+            &["--version", "--output", "yaml"],
+            &["--version", "--region"],
+            &["--ver", OP],
+        ] {
+            assert_eq!(command(args), Command::Version, "{args:?}");
+        }
+    }
+
+    #[test]
+    fn an_error_before_version_on_the_line_wins() {
+        assert_eq!(usage_error(&["--output", "yaml", "--version"]), format!("argument --output: {OUTPUT_CHOICES}"));
+        assert_eq!(usage_error(&["--region", "--version"]), "argument --region: expected one argument");
+        assert_eq!(usage_error(&["--version=x", OP]), "argument --version: ignored explicit argument 'x'");
+    }
+
+    // --- Unknown options -----------------------------------------------------------------------------
+
+    #[test]
+    fn leftovers_list_unknown_options_then_extra_positionals_then_the_help_slot() {
+        assert_eq!(unknown_options(&with_required(&["--bogus", "x", "y"])), ["--bogus", "y", "x"]);
+        assert_eq!(unknown_options(&with_required(&["-5", "x"])), ["x", "-5"]);
+        assert_eq!(unknown_options(&with_required(&["-x", "-", "---x"])), ["-x", "---x", "-"]);
+        assert_eq!(unknown_options(&with_required(&["a b"])), ["a b"]);
+    }
+
+    #[test]
+    fn unknown_options_before_the_operation_are_carried_to_the_end() {
+        assert_eq!(unknown_options(&["-x", OP, "--usern=b", "--client-id", "a"]), ["-x"]);
+        assert_eq!(unknown_options(&["--bogus", OP, "--client-id", "a", "--username", "b", "x"]), ["--bogus", "x"]);
+    }
+
+    #[test]
+    fn an_unknown_option_swallows_nothing() {
+        let (_, op) = operation(&with_required(&["--generate-cli-skeleton", "output"]));
+        assert_eq!(op.generate_cli_skeleton.as_deref(), Some("output"));
+        assert_eq!(unknown_options(&with_required(&["--bogus", "--secret-hash", "s"])), ["--bogus"]);
+    }
+
+    // --- Non-UTF-8 ---------------------------------------------------------------------------------
+
+    #[cfg(unix)]
+    #[test]
+    fn an_argument_that_is_not_utf8_is_named_with_its_bytes_escaped() {
+        use std::os::unix::ffi::OsStringExt as _;
+        let mut args: Vec<OsString> = REQUIRED.iter().map(OsString::from).collect();
+        args.push(OsString::from_vec(b"--bog\xffus\xc3".to_vec()));
+        let error = parse(&args).expect_err("an error");
+        assert_eq!(error, ParseError::InvalidUtf8("argument 6 is not valid UTF-8: --bog\\xffus\\xc3".into()));
+        assert_eq!(error.exit_code(), 255);
+        assert_eq!(error.render(), "\nargument 6 is not valid UTF-8: --bog\\xffus\\xc3\n");
+    }
+
+    // --- Ports of Python and botocore helpers ------------------------------------------------------
+
+    #[test]
+    fn option_name_is_botocores_xform_name_with_dashes() {
+        for (name, expected) in [
+            ("ClientId", "client-id"),
+            ("UserContextData", "user-context-data"),
+            ("ResendConfirmationCode", "resend-confirmation-code"),
+            ("GatewayARNs", "gateway-arns"),
+            ("ListWebACLs", "list-web-acls"),
+            ("HTTPResponse", "http-response"),
+            ("S3Key", "s3-key"),
+            ("IPv6Address", "i-pv6-address"),
+            ("CreateCachediSCSIVolume", "create-cached-iscsi-volume"),
+            ("already-dashed", "already-dashed"),
+            ("ARNs\n", "a-arns"),
+            ("", ""),
+        ] {
+            assert_eq!(option_name(name), expected, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn close_matches_are_ordered_by_ratio_then_by_the_greater_string() {
+        let choices: Vec<String> = ["abcd", "abce", "abcf", "xyz"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(get_close_matches("abc", &choices, 3, 0.8), ["abcf", "abce", "abcd"]);
+        assert_eq!(get_close_matches("abc", &choices, 2, 0.8), ["abcf", "abce"]);
+        assert!(get_close_matches("", &choices, 3, 0.8).is_empty());
+        assert_eq!(SequenceMatcher::new("").ratio(""), 1.0);
+    }
+
+    #[test]
+    fn python_repr_picks_quotes_and_escapes_as_python() {
+        assert_eq!(python_repr("a'b"), "\"a'b\"");
+        assert_eq!(python_repr("a'b\"c"), "'a\\'b\"c'");
+        assert_eq!(python_repr("\t\n\r\\\u{7f}\u{a0}\u{ad}é"), "'\\t\\n\\r\\\\\\x7f\\xa0\\xadé'");
+        assert_eq!(python_repr("\u{2028}\u{e0001}𝒳"), "'\\u2028\\U000e0001𝒳'");
+    }
+
+    #[test]
+    fn python_int_reads_unicode_digits_spaces_and_underscores() {
+        assert_eq!(python_int("\u{a0}-٤2 "), Ok(-42));
+        assert_eq!(python_int("+1_000"), Ok(1000));
+        assert_eq!(python_int("-99999999999999999999"), Ok(i64::MIN));
+        for bad in ["", "+", "_1", "1_", "1__0", "- 1", "0x10", "1.0", "\u{1c}1"] {
+            assert!(python_int(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            python_int(&"1".repeat(4301)),
+            Err("Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; \
+                 use sys.set_int_max_str_digits() to increase the limit"
+                .into())
+        );
+        let long = python_int(&"x".repeat(300)).expect_err("an error");
+        assert_eq!(long.chars().count(), 240);
+    }
+}

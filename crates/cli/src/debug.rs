@@ -1,0 +1,254 @@
+//! `--debug`: a timestamped log on stderr, with every sensitive value redacted.
+//!
+//! Lines have AWS CLI v1's shape, `2026-11-26 09:53:18,709 - MainThread - <logger> - DEBUG - <message>`
+//! (in UTC). What the reference prints in clear, this log redacts: the values of members the contract marks
+//! sensitive (`ClientId`, `SecretHash`, `Username`, `UserContextData`) wherever they appear (echoed
+//! arguments, request bodies), the whole of `--cli-input-json`, and the client secret and the computed
+//! `SecretHash` anywhere in any line, as a last line of defence.
+
+use std::io::Write;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use cognito_idp_client::contract;
+use cognito_idp_client::model::{Shape, ShapeKind};
+use serde_json::Value;
+
+/// What a redacted value is replaced with.
+pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
+
+/// The debug log: silent unless `--debug` was given.
+#[derive(Default)]
+pub struct DebugLog {
+    enabled: bool,
+    scrub: Vec<String>,
+}
+
+impl std::fmt::Debug for DebugLog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DebugLog").field("enabled", &self.enabled).field("scrub", &self.scrub.len()).finish()
+    }
+}
+
+impl DebugLog {
+    /// A log that writes when `enabled`.
+    pub fn new(enabled: bool) -> Self {
+        Self { enabled, scrub: Vec::new() }
+    }
+
+    /// Whether lines are written.
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
+    /// Never write `secret` (a client secret or a SecretHash) in any line from now on.
+    pub fn scrub(&mut self, secret: &str) {
+        if !secret.is_empty() {
+            self.scrub.push(secret.to_owned());
+        }
+    }
+
+    /// Writes one entry (which may span lines) for `logger`.
+    pub fn log(&self, out: &mut dyn Write, logger: &str, message: &str) {
+        if !self.enabled {
+            return;
+        }
+        let mut message = message.to_owned();
+        for secret in &self.scrub {
+            message = message.replace(secret.as_str(), REDACTED);
+        }
+        let _ = writeln!(out, "{} - MainThread - {logger} - DEBUG - {message}", timestamp(SystemTime::now()));
+    }
+}
+
+/// `YYYY-MM-DD HH:MM:SS,mmm` in UTC.
+fn timestamp(time: SystemTime) -> String {
+    let since = time.duration_since(UNIX_EPOCH).unwrap_or_default();
+    let total = i64::try_from(since.as_secs()).unwrap_or(0);
+    let (days, secs) = (total.div_euclid(86_400), total.rem_euclid(86_400));
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02},{:03}",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60,
+        since.subsec_millis()
+    )
+}
+
+/// The command line as Python prints a list of strings, with the values of sensitive options and of
+/// `--cli-input-json` redacted. An option token is treated as sensitive when it is a prefix of a sensitive
+/// option's name, since argparse accepts unique prefixes; erring towards redaction is harmless.
+pub fn redacted_args(args: &[String]) -> String {
+    let sensitive: Vec<String> = sensitive_options();
+    let is_sensitive = |name: &str| name.len() > 2 && sensitive.iter().any(|s| s.starts_with(name));
+    let mut shown = Vec::with_capacity(args.len());
+    let mut redact_next = false;
+    for arg in args {
+        if redact_next {
+            shown.push(REDACTED.to_owned());
+            redact_next = false;
+            continue;
+        }
+        match arg.split_once('=') {
+            Some((name, _)) if name.starts_with("--") && is_sensitive(name) => shown.push(format!("{name}={REDACTED}")),
+            None if arg.starts_with("--") && is_sensitive(arg) => {
+                shown.push(arg.clone());
+                redact_next = true;
+            }
+            _ => shown.push(arg.clone()),
+        }
+    }
+    let items: Vec<String> = shown.iter().map(|s| python_str_repr(s)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+fn sensitive_options() -> Vec<String> {
+    let ShapeKind::Structure(input) = &contract::INPUT.kind else { return vec!["--cli-input-json".to_owned()] };
+    input
+        .members
+        .iter()
+        .filter(|m| is_sensitive_shape(m.shape))
+        .map(|m| format!("--{}", crate::argparse::option_name(m.name)))
+        .chain(std::iter::once("--cli-input-json".to_owned()))
+        .collect()
+}
+
+/// Whether values of `shape` must never be shown: the shape is sensitive, or contains a sensitive shape.
+fn is_sensitive_shape(shape: &Shape) -> bool {
+    shape.sensitive
+        || match &shape.kind {
+            ShapeKind::String(_) => false,
+            ShapeKind::Structure(s) => s.members.iter().any(|m| is_sensitive_shape(m.shape)),
+            ShapeKind::Map(m) => is_sensitive_shape(m.key) || is_sensitive_shape(m.value),
+        }
+}
+
+/// `params` with the values of sensitive members replaced, recursively, following `shape`.
+pub fn redact(params: &Value, shape: &Shape) -> Value {
+    if shape.sensitive {
+        return Value::String(REDACTED.to_owned());
+    }
+    match (params, &shape.kind) {
+        (Value::Object(map), ShapeKind::Structure(s)) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let value = match s.members.iter().find(|m| m.name == k) {
+                        Some(member) => redact(v, member.shape),
+                        None => v.clone(),
+                    };
+                    (k.clone(), value)
+                })
+                .collect(),
+        ),
+        (Value::Object(map), ShapeKind::Map(m)) => {
+            Value::Object(map.iter().map(|(k, v)| (k.clone(), redact(v, m.value))).collect())
+        }
+        _ => params.clone(),
+    }
+}
+
+/// Python's `repr()` of a string, enough for log lines: single quotes unless the text has one and no
+/// double quote, backslash escapes for quotes, backslashes and control characters.
+fn python_str_repr(text: &str) -> String {
+    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn sensitive_option_values_are_redacted_in_every_spelling() {
+        let shown = redacted_args(&strings(&[
+            "resend-confirmation-code",
+            "--client-id",
+            "client-secret-value",
+            "--username=user-secret-value",
+            "--secret-h",
+            "hash-secret-value",
+            "--user-context-data",
+            "IpAddress=10.0.0.1",
+            "--cli-input-json",
+            "{\"SecretHash\":\"x\"}",
+            "--region",
+            "us-east-1",
+        ]));
+        for secret in ["client-secret-value", "user-secret-value", "hash-secret-value", "10.0.0.1", "SecretHash"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(shown.contains("'--region', 'us-east-1'"), "{shown}");
+        assert!(shown.starts_with("['resend-confirmation-code', '--client-id', '*** Sensitive Data Redacted ***'"));
+    }
+
+    #[test]
+    fn request_bodies_are_redacted_by_the_contract() {
+        let params = json!({
+            "ClientId": "c", "SecretHash": "h", "Username": "u",
+            "UserContextData": {"IpAddress": "1.2.3.4"},
+            "ClientMetadata": {"k": "v"}, "AnalyticsMetadata": {"AnalyticsEndpointId": "e"}
+        });
+        let redacted = redact(&params, contract::INPUT);
+        assert_eq!(
+            redacted,
+            json!({
+                "ClientId": REDACTED, "SecretHash": REDACTED, "Username": REDACTED, "UserContextData": REDACTED,
+                "ClientMetadata": {"k": "v"}, "AnalyticsMetadata": {"AnalyticsEndpointId": "e"}
+            })
+        );
+    }
+
+    #[test]
+    fn scrubbed_secrets_never_reach_the_output() {
+        let mut log = DebugLog::new(true);
+        log.scrub("s3cr3t-value");
+        let mut out = Vec::new();
+        log.log(&mut out, "cognito_idp.test", "body: {\"SecretHash\": \"s3cr3t-value\"}");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert!(!text.contains("s3cr3t-value"), "{text}");
+        assert!(text.contains(" - MainThread - cognito_idp.test - DEBUG - body: "), "{text}");
+    }
+
+    #[test]
+    fn a_disabled_log_writes_nothing() {
+        let mut out = Vec::new();
+        DebugLog::new(false).log(&mut out, "x", "y");
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn timestamps_have_pythons_logging_shape() {
+        let t = UNIX_EPOCH + std::time::Duration::from_millis(1_795_687_200_123);
+        assert_eq!(timestamp(t), "2026-11-26 10:00:00,123");
+    }
+}

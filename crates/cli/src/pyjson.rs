@@ -1,0 +1,1245 @@
+//! Python 3.11's `json.loads` as AWS CLI v1 uses it (JSON option values and `--cli-input-json`), with its messages.
+//!
+//! This is a port of CPython's C scanner (`Modules/_json.c`, which `json/decoder.py` and `json/scanner.py`
+//! use when it is available, as it is for the reference CLI) in strict mode. Positions in messages count
+//! code points, as Python's do: `Expecting ',' delimiter: line 1 column 4 (char 3)`.
+//!
+//! # How Python values are represented in a [`serde_json::Value`]
+//!
+//! - `str` is a [`Value::String`]. Python strings may hold lone surrogates (from `\ud800` escapes, or
+//!   from bytes decoded with `surrogatepass`); Rust strings cannot. Two adjacent surrogates that form a
+//!   pair become the character they encode (the CLI serialises requests with `ensure_ascii`, so the
+//!   same bytes go on the wire), and a lone surrogate becomes U+FFFD. This is the one lossy case.
+//! - `int` is a [`Value::Number`] when it fits `i64` or `u64`; a larger one is [`PySpecial::Int`], kept
+//!   as its decimal digits, because Python ints are unbounded and validation messages print them.
+//!   Like Python 3.11, an integer of more than 4300 digits is an error (a `ValueError`).
+//! - `float` is a [`Value::Number`] holding an `f64` (so `1.0` stays a float, unlike `1`). `NaN`,
+//!   `Infinity` and `-Infinity`, which Python accepts, and numbers that overflow to infinity, are
+//!   [`PySpecial::Float`], since JSON numbers cannot hold them.
+//! - `bytes` (what `fileb://` yields) is [`PySpecial::Bytes`].
+//! - `dict` is a [`Value::Object`] in insertion order; a repeated key keeps its first position and
+//!   takes the last value, as a Python dict does. Whether the CLI made it an `OrderedDict` (JSON option
+//!   values) or a `dict` depends on where the value came from, not on the value: the caller knows.
+//!
+//! A special value is an object of exactly one member whose key starts with [`SPECIAL_KEY_PREFIX`]
+//! (which begins with a NUL character). A user's object that happens to have that shape is wrapped as
+//! [`PySpecial::Dict`], so the encoding is unambiguous; use [`special`] to tell them apart.
+
+use std::fmt;
+
+use serde_json::{Map, Number, Value};
+
+/// The nesting depth of containers that `json.loads` reaches for an option value of this command
+/// before Python's recursion limit stops it (observed: 981 nested containers parse, 982 do not).
+pub const PARAMETER_MAX_DEPTH: usize = 981;
+
+/// The same for `--cli-input-json`, which is decoded one Python frame less deep (observed: 982).
+pub const CLI_INPUT_JSON_MAX_DEPTH: usize = 982;
+
+/// Python 3.11's default limit on the digits of an integer converted from text.
+const INT_MAX_STR_DIGITS: usize = 4300;
+
+/// The prefix of the keys that mark special values (see the module documentation).
+pub const SPECIAL_KEY_PREFIX: &str = "\u{0}py:";
+const KEY_INT: &str = "\u{0}py:int";
+const KEY_FLOAT: &str = "\u{0}py:float";
+const KEY_BYTES: &str = "\u{0}py:bytes";
+const KEY_DICT: &str = "\u{0}py:dict";
+
+/// Why `json.loads` failed, with Python's message as `Display`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// A `json.JSONDecodeError` (a `ValueError`).
+    Decode(JsonDecodeError),
+    /// Another `ValueError`: the integer digit limit, or a `UnicodeDecodeError` when decoding bytes.
+    Value(String),
+    /// A `RecursionError`, which is not a `ValueError`: the CLI does not catch it as a parameter
+    /// error but prints it as an unexpected error.
+    Recursion(String),
+}
+
+impl LoadError {
+    /// Whether Python raises this as a `ValueError` (which the CLI turns into `Invalid JSON: ...`).
+    pub fn is_value_error(&self) -> bool {
+        !matches!(self, LoadError::Recursion(_))
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Decode(e) => e.fmt(f),
+            LoadError::Value(m) | LoadError::Recursion(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Python's `json.JSONDecodeError`: `<msg>: line <l> column <c> (char <pos>)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonDecodeError {
+    /// The unformatted message, such as `Expecting value`.
+    pub msg: &'static str,
+    /// The position in code points.
+    pub pos: usize,
+    /// The 1-based line of `pos`.
+    pub lineno: usize,
+    /// The 1-based column of `pos` in code points.
+    pub colno: usize,
+}
+
+impl JsonDecodeError {
+    fn new(msg: &'static str, doc: &[u32], pos: usize) -> Self {
+        let before = doc.get(..pos).unwrap_or(doc);
+        let lineno = before.iter().filter(|&&c| c == u32::from(b'\n')).count() + 1;
+        let colno = match before.iter().rposition(|&c| c == u32::from(b'\n')) {
+            Some(nl) => pos - nl,
+            None => pos + 1,
+        };
+        JsonDecodeError { msg, pos, lineno, colno }
+    }
+}
+
+impl fmt::Display for JsonDecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: line {} column {} (char {})", self.msg, self.lineno, self.colno, self.pos)
+    }
+}
+
+/// `json.loads(text)` for a `str`, allowing `max_depth` nested containers.
+pub fn loads(text: &str, max_depth: usize) -> Result<Value, LoadError> {
+    let doc: Vec<u32> = text.chars().map(u32::from).collect();
+    if doc.first() == Some(&0xFEFF) {
+        return Err(LoadError::Decode(JsonDecodeError::new("Unexpected UTF-8 BOM (decode using utf-8-sig)", &doc, 0)));
+    }
+    decode(&doc, max_depth)
+}
+
+/// `json.loads(data)` for `bytes`: the encoding is detected as Python's `json.detect_encoding` does
+/// (UTF-8, UTF-16 or UTF-32, with or without a BOM) and decoded with `surrogatepass`.
+pub fn loads_bytes(data: &[u8], max_depth: usize) -> Result<Value, LoadError> {
+    let doc = decode_bytes(data).map_err(|e| LoadError::Value(e.to_string()))?;
+    decode(&doc, max_depth)
+}
+
+/// `Invalid JSON: <error>\nJSON received: <text>`, the detail of the CLI's message for a JSON value
+/// that does not parse (awscli/argprocess.py and awscli/customizations/cliinputjson.py).
+pub fn invalid_json_message(error: &LoadError, received: &str) -> String {
+    format!("Invalid JSON: {error}\nJSON received: {received}")
+}
+
+/// The same when the JSON came as bytes (`fileb://`): Python prints the `bytes` repr, `b'...'`.
+pub fn invalid_json_message_bytes(error: &LoadError, received: &[u8]) -> String {
+    format!("Invalid JSON: {error}\nJSON received: {}", py_bytes_repr(received))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Special values
+
+/// A Python value that has no plain JSON form (see the module documentation).
+#[derive(Clone, Debug, PartialEq)]
+pub enum PySpecial<'a> {
+    /// An `int` outside the 64-bit range, as its decimal digits (with a leading `-` if negative).
+    Int(&'a str),
+    /// A `float` that is NaN or infinite.
+    Float(f64),
+    /// A `bytes` value.
+    Bytes(Vec<u8>),
+    /// A user's `dict` whose shape collides with a special value's; this is its real content.
+    Dict(&'a Map<String, Value>),
+}
+
+impl PySpecial<'_> {
+    /// The name of its Python type, as in `<class 'int'>`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            PySpecial::Int(_) => "int",
+            PySpecial::Float(_) => "float",
+            PySpecial::Bytes(_) => "bytes",
+            PySpecial::Dict(_) => "dict",
+        }
+    }
+
+    /// Python's `repr` of a scalar special value; `None` for [`PySpecial::Dict`], whose repr depends
+    /// on its content and on whether it is an `OrderedDict`.
+    pub fn scalar_repr(&self) -> Option<String> {
+        match self {
+            PySpecial::Int(digits) => Some((*digits).to_owned()),
+            PySpecial::Float(x) => Some(py_float_repr(*x)),
+            PySpecial::Bytes(b) => Some(py_bytes_repr(b)),
+            PySpecial::Dict(_) => None,
+        }
+    }
+}
+
+/// Recognises a special value.
+pub fn special(value: &Value) -> Option<PySpecial<'_>> {
+    let map = value.as_object()?;
+    if map.len() != 1 {
+        return None;
+    }
+    let (key, inner) = map.iter().next()?;
+    match (key.as_str(), inner) {
+        (KEY_INT, Value::String(digits)) => Some(PySpecial::Int(digits)),
+        (KEY_FLOAT, Value::String(text)) => match text.as_str() {
+            "nan" => Some(PySpecial::Float(f64::NAN)),
+            "inf" => Some(PySpecial::Float(f64::INFINITY)),
+            "-inf" => Some(PySpecial::Float(f64::NEG_INFINITY)),
+            _ => None,
+        },
+        (KEY_BYTES, Value::String(latin1)) => {
+            Some(PySpecial::Bytes(latin1.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect()))
+        }
+        (KEY_DICT, Value::Object(content)) => Some(PySpecial::Dict(content)),
+        _ => None,
+    }
+}
+
+/// The value that stands for the Python `bytes` object `data`.
+pub fn bytes_value(data: &[u8]) -> Value {
+    let latin1: String = data.iter().map(|&b| char::from(b)).collect();
+    single(KEY_BYTES, Value::String(latin1))
+}
+
+/// The value that stands for a Python `float`; NaN and infinities become special values.
+pub fn float_value(x: f64) -> Value {
+    match Number::from_f64(x) {
+        Some(n) => Value::Number(n),
+        None => {
+            let text = if x.is_nan() {
+                "nan"
+            } else if x > 0.0 {
+                "inf"
+            } else {
+                "-inf"
+            };
+            single(KEY_FLOAT, Value::String(text.to_owned()))
+        }
+    }
+}
+
+/// The value that stands for the Python `int` written as `digits` (an optional `-` then ASCII digits
+/// without leading zeros).
+pub fn int_value(digits: &str) -> Value {
+    if let Ok(i) = digits.parse::<i64>() {
+        return Value::Number(i.into());
+    }
+    if let Ok(u) = digits.parse::<u64>() {
+        return Value::Number(u.into());
+    }
+    single(KEY_INT, Value::String(digits.to_owned()))
+}
+
+/// The value that stands for a Python `dict` with these items (wrapping it if it looks special).
+pub fn dict_value(map: Map<String, Value>) -> Value {
+    let looks_special = map.len() == 1 && map.keys().next().is_some_and(|k| k.starts_with(SPECIAL_KEY_PREFIX));
+    if looks_special { single(KEY_DICT, Value::Object(map)) } else { Value::Object(map) }
+}
+
+fn single(key: &str, inner: Value) -> Value {
+    let mut map = Map::new();
+    map.insert(key.to_owned(), inner);
+    Value::Object(map)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Python reprs used in messages
+
+/// Python's `repr(x)` for a float: the shortest digits that round-trip, in exponent form when the
+/// decimal exponent is below -4 or at least 16, `nan`, `inf`, `-inf`.
+pub fn py_float_repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".to_owned();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.to_owned();
+    }
+    // `{:e}` gives the shortest digits that round-trip: "-1.2345e-7". When two strings of that
+    // length round-trip, Python takes the one nearer to the exact value (ties to even), which is the
+    // value correctly rounded to that many digits.
+    let shortest = format!("{x:e}");
+    let ndigits = shortest.split('e').next().unwrap_or_default().chars().filter(char::is_ascii_digit).count();
+    let sci = format!("{x:.*e}", ndigits.saturating_sub(1));
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let ndigits = i32::try_from(digits.len()).unwrap_or(i32::MAX);
+    let decpt = exp + 1;
+    if (-4 < decpt) && (decpt <= 16) {
+        if decpt <= 0 {
+            let zeros = "0".repeat(usize::try_from(-decpt).unwrap_or(0));
+            format!("{sign}0.{zeros}{digits}")
+        } else if decpt >= ndigits {
+            let zeros = "0".repeat(usize::try_from(decpt - ndigits).unwrap_or(0));
+            format!("{sign}{digits}{zeros}.0")
+        } else {
+            let split = usize::try_from(decpt).unwrap_or(0);
+            let (int, frac) = digits.split_at(split.min(digits.len()));
+            format!("{sign}{int}.{frac}")
+        }
+    } else {
+        let (first, rest) = digits.split_at(1.min(digits.len()));
+        let exp_sign = if exp < 0 { '-' } else { '+' };
+        let dot = if rest.is_empty() { "" } else { "." };
+        format!("{sign}{first}{dot}{rest}e{exp_sign}{:02}", exp.unsigned_abs())
+    }
+}
+
+/// Python's `repr(b)` for a `bytes` object: `b'...'`.
+pub fn py_bytes_repr(data: &[u8]) -> String {
+    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { b'"' } else { b'\'' };
+    let mut out = String::with_capacity(data.len() + 3);
+    out.push('b');
+    out.push(char::from(quote));
+    for &b in data {
+        match b {
+            b'\\' => out.push_str("\\\\"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            _ if b == quote => {
+                out.push('\\');
+                out.push(char::from(b));
+            }
+            0x20..=0x7e => out.push(char::from(b)),
+            _ => out.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    out.push(char::from(quote));
+    out
+}
+
+/// Python's `repr(s)` for a `str`: `'...'`, or `"..."` when it holds `'` but no `"`.
+///
+/// Characters that Python 3.11 (Unicode 14.0) does not consider printable are escaped. Unassigned
+/// code points, which Python also escapes, are printed as they are: this module carries no table of
+/// unassigned code points.
+pub fn py_str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            _ if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ if is_py_printable(c) => out.push(c),
+            _ => {
+                let n = u32::from(c);
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Assigned code points that Python 3.11's `str.isprintable` rejects (categories Cc, Cf, Zs but
+/// space, Zl, Zp, Cs, Co), from `unicodedata` 14.0.
+const NOT_PRINTABLE: &[(u32, u32)] = &[
+    (0x0, 0x1F),
+    (0x7F, 0xA0),
+    (0xAD, 0xAD),
+    (0x600, 0x605),
+    (0x61C, 0x61C),
+    (0x6DD, 0x6DD),
+    (0x70F, 0x70F),
+    (0x890, 0x891),
+    (0x8E2, 0x8E2),
+    (0x1680, 0x1680),
+    (0x180E, 0x180E),
+    (0x2000, 0x200F),
+    (0x2028, 0x202F),
+    (0x205F, 0x2064),
+    (0x2066, 0x206F),
+    (0x3000, 0x3000),
+    (0xD800, 0xF8FF),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x13438),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+    (0xF0000, 0xFFFFD),
+    (0x100000, 0x10FFFD),
+];
+
+fn is_py_printable(c: char) -> bool {
+    let n = u32::from(c);
+    !NOT_PRINTABLE.iter().any(|&(lo, hi)| lo <= n && n <= hi)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The decoder
+
+/// What stops a scan: Python's `StopIteration` (no value at this position) or a real error.
+enum Stop {
+    /// `StopIteration(pos)`, which becomes `Expecting value` at `pos`.
+    NoValue(usize),
+    /// An error to report as it is.
+    Error(LoadError),
+}
+
+impl From<LoadError> for Stop {
+    fn from(e: LoadError) -> Self {
+        Stop::Error(e)
+    }
+}
+
+struct Scanner<'a> {
+    s: &'a [u32],
+    depth: usize,
+    max_depth: usize,
+}
+
+const QUOTE: u32 = b'"' as u32;
+const BACKSLASH: u32 = b'\\' as u32;
+
+fn is_ws(c: u32) -> bool {
+    matches!(c, 0x20 | 0x09 | 0x0A | 0x0D)
+}
+
+fn is_digit(c: u32) -> bool {
+    (u32::from(b'0')..=u32::from(b'9')).contains(&c)
+}
+
+/// Inputs with more brackets than this are parsed on a thread with a stack sized for the deepest
+/// nesting the recursion limits allow (the parsers recurse once per level).
+pub(crate) const INLINE_NESTING: usize = 64;
+
+/// The stack for deep input: ample for a thousand levels of either parser in a debug build
+/// (measured: 4 MiB suffice).
+const BIG_STACK: usize = 64 << 20;
+
+/// Runs `f` on a scoped thread with [`BIG_STACK`] bytes of stack (or here if no thread can start).
+pub(crate) fn on_big_stack<T: Send>(mut f: impl FnMut() -> T + Send) -> T {
+    let spawned = std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new().stack_size(BIG_STACK).spawn_scoped(scope, &mut f).ok()?;
+        Some(handle.join())
+    });
+    match spawned {
+        Some(Ok(result)) => result,
+        Some(Err(panic)) => std::panic::resume_unwind(panic),
+        None => f(),
+    }
+}
+
+fn decode(doc: &[u32], max_depth: usize) -> Result<Value, LoadError> {
+    let nesting = doc.iter().filter(|&&c| c == u32::from(b'[') || c == u32::from(b'{')).count();
+    if nesting > INLINE_NESTING {
+        return on_big_stack(|| decode_here(doc, max_depth));
+    }
+    decode_here(doc, max_depth)
+}
+
+fn decode_here(doc: &[u32], max_depth: usize) -> Result<Value, LoadError> {
+    let mut scanner = Scanner { s: doc, depth: 0, max_depth };
+    let start = scanner.skip_ws(0);
+    let (value, end) = match scanner.scan_once(start) {
+        Ok(found) => found,
+        Err(Stop::NoValue(pos)) => {
+            return Err(LoadError::Decode(JsonDecodeError::new("Expecting value", doc, pos)));
+        }
+        Err(Stop::Error(e)) => return Err(e),
+    };
+    let end = scanner.skip_ws(end);
+    if end != doc.len() {
+        return Err(LoadError::Decode(JsonDecodeError::new("Extra data", doc, end)));
+    }
+    Ok(value)
+}
+
+impl Scanner<'_> {
+    fn at(&self, idx: usize) -> Option<u32> {
+        self.s.get(idx).copied()
+    }
+
+    fn is(&self, idx: usize, c: u8) -> bool {
+        self.at(idx) == Some(u32::from(c))
+    }
+
+    fn skip_ws(&self, mut idx: usize) -> usize {
+        while self.at(idx).is_some_and(is_ws) {
+            idx += 1;
+        }
+        idx
+    }
+
+    fn error(&self, msg: &'static str, pos: usize) -> Stop {
+        Stop::Error(LoadError::Decode(JsonDecodeError::new(msg, self.s, pos)))
+    }
+
+    fn matches_word(&self, idx: usize, word: &str) -> bool {
+        word.bytes().enumerate().all(|(i, b)| self.at(idx + i) == Some(u32::from(b)))
+    }
+
+    fn scan_once(&mut self, idx: usize) -> Result<(Value, usize), Stop> {
+        let Some(c) = self.at(idx) else {
+            return Err(Stop::NoValue(idx));
+        };
+        let len = self.s.len();
+        match u8::try_from(c).unwrap_or(0) {
+            b'"' => {
+                let (text, end) = self.scanstring(idx + 1)?;
+                return Ok((Value::String(text), end));
+            }
+            b'{' => {
+                self.enter("object")?;
+                let result = self.parse_object(idx + 1);
+                self.depth -= 1;
+                return result;
+            }
+            b'[' => {
+                self.enter("array")?;
+                let result = self.parse_array(idx + 1);
+                self.depth -= 1;
+                return result;
+            }
+            b'n' if idx + 3 < len && self.matches_word(idx, "null") => {
+                return Ok((Value::Null, idx + 4));
+            }
+            b't' if idx + 3 < len && self.matches_word(idx, "true") => {
+                return Ok((Value::Bool(true), idx + 4));
+            }
+            b'f' if idx + 4 < len && self.matches_word(idx, "false") => {
+                return Ok((Value::Bool(false), idx + 5));
+            }
+            b'N' if idx + 2 < len && self.matches_word(idx, "NaN") => {
+                return Ok((float_value(f64::NAN), idx + 3));
+            }
+            b'I' if idx + 7 < len && self.matches_word(idx, "Infinity") => {
+                return Ok((float_value(f64::INFINITY), idx + 8));
+            }
+            b'-' if idx + 8 < len && self.matches_word(idx, "-Infinity") => {
+                return Ok((float_value(f64::NEG_INFINITY), idx + 9));
+            }
+            _ => {}
+        }
+        self.match_number(idx)
+    }
+
+    fn enter(&mut self, kind: &str) -> Result<(), Stop> {
+        if self.depth >= self.max_depth {
+            return Err(Stop::Error(LoadError::Recursion(format!(
+                "maximum recursion depth exceeded while decoding a JSON {kind} from a unicode string"
+            ))));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    fn match_number(&self, start: usize) -> Result<(Value, usize), Stop> {
+        let s = self.s;
+        let len = s.len();
+        let digit_at = |i: usize| s.get(i).copied().is_some_and(is_digit);
+        let mut idx = start;
+        if self.is(idx, b'-') {
+            idx += 1;
+            if idx >= len {
+                return Err(Stop::NoValue(start));
+            }
+        }
+        match self.at(idx) {
+            Some(c) if (u32::from(b'1')..=u32::from(b'9')).contains(&c) => {
+                idx += 1;
+                while digit_at(idx) {
+                    idx += 1;
+                }
+            }
+            Some(c) if c == u32::from(b'0') => idx += 1,
+            _ => return Err(Stop::NoValue(start)),
+        }
+        let mut is_float = false;
+        // `idx < end_idx` in C: a character must follow the one at idx.
+        if idx + 1 < len && self.is(idx, b'.') && digit_at(idx + 1) {
+            is_float = true;
+            idx += 2;
+            while digit_at(idx) {
+                idx += 1;
+            }
+        }
+        if idx + 1 < len && (self.is(idx, b'e') || self.is(idx, b'E')) {
+            let e_start = idx;
+            idx += 1;
+            if idx + 1 < len && (self.is(idx, b'-') || self.is(idx, b'+')) {
+                idx += 1;
+            }
+            while digit_at(idx) {
+                idx += 1;
+            }
+            if digit_at(idx - 1) {
+                is_float = true;
+            } else {
+                idx = e_start;
+            }
+        }
+        let text: String = s.get(start..idx).unwrap_or_default().iter().filter_map(|&c| char::from_u32(c)).collect();
+        if is_float {
+            let x: f64 = text.parse().unwrap_or(f64::NAN);
+            return Ok((float_value(x), idx));
+        }
+        let ndigits = text.trim_start_matches('-').len();
+        if ndigits > INT_MAX_STR_DIGITS {
+            return Err(Stop::Error(LoadError::Value(format!(
+                "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: \
+                 value has {ndigits} digits; use sys.set_int_max_str_digits() to increase the limit"
+            ))));
+        }
+        let normalized = if text == "-0" { "0" } else { text.as_str() };
+        Ok((int_value(normalized), idx))
+    }
+
+    fn parse_object(&mut self, start: usize) -> Result<(Value, usize), Stop> {
+        let mut idx = self.skip_ws(start);
+        let mut map = Map::new();
+        if !self.is(idx, b'}') {
+            loop {
+                if !self.is(idx, b'"') {
+                    return Err(self.error("Expecting property name enclosed in double quotes", idx));
+                }
+                let (key, next) = self.scanstring(idx + 1)?;
+                idx = self.skip_ws(next);
+                if !self.is(idx, b':') {
+                    return Err(self.error("Expecting ':' delimiter", idx));
+                }
+                idx = self.skip_ws(idx + 1);
+                let (value, next) = self.scan_once(idx)?;
+                map.insert(key, value);
+                idx = self.skip_ws(next);
+                if self.is(idx, b'}') {
+                    break;
+                }
+                if !self.is(idx, b',') {
+                    return Err(self.error("Expecting ',' delimiter", idx));
+                }
+                idx = self.skip_ws(idx + 1);
+            }
+        }
+        Ok((dict_value(map), idx + 1))
+    }
+
+    fn parse_array(&mut self, start: usize) -> Result<(Value, usize), Stop> {
+        let mut idx = self.skip_ws(start);
+        let mut values = Vec::new();
+        if !self.is(idx, b']') {
+            loop {
+                let (value, next) = self.scan_once(idx)?;
+                values.push(value);
+                idx = self.skip_ws(next);
+                if self.is(idx, b']') {
+                    break;
+                }
+                if !self.is(idx, b',') {
+                    return Err(self.error("Expecting ',' delimiter", idx));
+                }
+                idx = self.skip_ws(idx + 1);
+            }
+        }
+        Ok((Value::Array(values), idx + 1))
+    }
+
+    /// `scanstring(s, end, strict=True)`: `end` is just after the opening quote.
+    fn scanstring(&self, mut end: usize) -> Result<(String, usize), Stop> {
+        let s = self.s;
+        let len = s.len();
+        let begin = end - 1;
+        let mut out: Vec<u32> = Vec::new();
+        loop {
+            let mut next = end;
+            let mut c = 0;
+            while next < len {
+                let d = s.get(next).copied().unwrap_or(0);
+                c = d;
+                if d == QUOTE || d == BACKSLASH {
+                    break;
+                }
+                if d <= 0x1f {
+                    return Err(self.error("Invalid control character at", next));
+                }
+                next += 1;
+            }
+            if next >= len || (c != QUOTE && c != BACKSLASH) {
+                return Err(self.error("Unterminated string starting at", begin));
+            }
+            out.extend_from_slice(s.get(end..next).unwrap_or_default());
+            next += 1;
+            if c == QUOTE {
+                end = next;
+                break;
+            }
+            let Some(esc) = self.at(next) else {
+                return Err(self.error("Unterminated string starting at", begin));
+            };
+            if esc != u32::from(b'u') {
+                end = next + 1;
+                let decoded = match u8::try_from(esc).unwrap_or(0) {
+                    b'"' => b'"',
+                    b'\\' => b'\\',
+                    b'/' => b'/',
+                    b'b' => 0x08,
+                    b'f' => 0x0c,
+                    b'n' => b'\n',
+                    b'r' => b'\r',
+                    b't' => b'\t',
+                    _ => return Err(self.error("Invalid \\escape", end - 2)),
+                };
+                out.push(u32::from(decoded));
+            } else {
+                next += 1;
+                end = next + 4;
+                if end >= len {
+                    return Err(self.error("Invalid \\uXXXX escape", next - 1));
+                }
+                let mut c = self.hex4(next).ok_or_else(|| self.error("Invalid \\uXXXX escape", end - 5))?;
+                if (0xD800..=0xDBFF).contains(&c) && end + 6 < len && self.is(end, b'\\') && self.is(end + 1, b'u') {
+                    let c2 = self.hex4(end + 2).ok_or_else(|| self.error("Invalid \\uXXXX escape", end + 1))?;
+                    if (0xDC00..=0xDFFF).contains(&c2) {
+                        c = 0x10000 + (((c - 0xD800) << 10) | (c2 - 0xDC00));
+                        end += 6;
+                    }
+                }
+                out.push(c);
+            }
+        }
+        Ok((code_points_to_string(&out), end))
+    }
+
+    fn hex4(&self, at: usize) -> Option<u32> {
+        let mut value = 0;
+        for i in 0..4 {
+            let digit = char::from_u32(self.at(at + i)?)?.to_digit(16)?;
+            value = (value << 4) | digit;
+        }
+        Some(value)
+    }
+}
+
+/// Turns Python code points (which may include surrogates) into a Rust string: surrogate pairs are
+/// joined, lone surrogates become U+FFFD.
+pub(crate) fn code_points_to_string(cps: &[u32]) -> String {
+    let mut out = String::with_capacity(cps.len());
+    let mut i = 0;
+    while let Some(&c) = cps.get(i) {
+        if (0xD800..=0xDBFF).contains(&c)
+            && let Some(&c2) = cps.get(i + 1)
+            && (0xDC00..=0xDFFF).contains(&c2)
+        {
+            let joined = 0x10000 + (((c - 0xD800) << 10) | (c2 - 0xDC00));
+            out.push(char::from_u32(joined).unwrap_or('\u{FFFD}'));
+            i += 2;
+            continue;
+        }
+        out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
+        i += 1;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// bytes -> str as json.loads does it
+
+/// A Python `UnicodeDecodeError`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnicodeDecodeError {
+    /// The codec's name as Python reports it, such as `utf-8` or `utf-16-le`.
+    pub encoding: &'static str,
+    /// The byte that starts the bad sequence.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// The byte at `start` (printed when the sequence is one byte long).
+    pub byte: u8,
+    /// Python's reason, such as `invalid start byte`.
+    pub reason: &'static str,
+}
+
+impl fmt::Display for UnicodeDecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.end.saturating_sub(self.start) == 1 {
+            write!(
+                f,
+                "'{}' codec can't decode byte 0x{:02x} in position {}: {}",
+                self.encoding, self.byte, self.start, self.reason
+            )
+        } else {
+            write!(
+                f,
+                "'{}' codec can't decode bytes in position {}-{}: {}",
+                self.encoding,
+                self.start,
+                self.end.saturating_sub(1),
+                self.reason
+            )
+        }
+    }
+}
+
+impl std::error::Error for UnicodeDecodeError {}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Encoding {
+    Utf8,
+    Utf8Sig,
+    Utf16,
+    Utf16Le,
+    Utf16Be,
+    Utf32,
+    Utf32Le,
+    Utf32Be,
+}
+
+/// `json.detect_encoding`.
+fn detect_encoding(b: &[u8]) -> Encoding {
+    if b.starts_with(&[0, 0, 0xFE, 0xFF]) || b.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        return Encoding::Utf32;
+    }
+    if b.starts_with(&[0xFE, 0xFF]) || b.starts_with(&[0xFF, 0xFE]) {
+        return Encoding::Utf16;
+    }
+    if b.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Encoding::Utf8Sig;
+    }
+    match b {
+        [b0, b1, b2, b3, ..] => {
+            if *b0 == 0 {
+                return if *b1 != 0 { Encoding::Utf16Be } else { Encoding::Utf32Be };
+            }
+            if *b1 == 0 {
+                return if *b2 != 0 || *b3 != 0 { Encoding::Utf16Le } else { Encoding::Utf32Le };
+            }
+        }
+        [0, _] => return Encoding::Utf16Be,
+        [_, 0] => return Encoding::Utf16Le,
+        _ => {}
+    }
+    Encoding::Utf8
+}
+
+/// `data.decode(json.detect_encoding(data), 'surrogatepass')`, as code points.
+pub(crate) fn decode_bytes(data: &[u8]) -> Result<Vec<u32>, UnicodeDecodeError> {
+    match detect_encoding(data) {
+        Encoding::Utf8 => decode_utf8(data, 0),
+        Encoding::Utf8Sig => decode_utf8(data.get(3..).unwrap_or_default(), 0),
+        Encoding::Utf16 => {
+            let big = data.starts_with(&[0xFE, 0xFF]);
+            decode_utf16(data, 2, big)
+        }
+        Encoding::Utf16Le => decode_utf16(data, 0, false),
+        Encoding::Utf16Be => decode_utf16(data, 0, true),
+        Encoding::Utf32 => {
+            let big = data.starts_with(&[0, 0, 0xFE, 0xFF]);
+            decode_utf32(data, 4, big)
+        }
+        Encoding::Utf32Le => decode_utf32(data, 0, false),
+        Encoding::Utf32Be => decode_utf32(data, 0, true),
+    }
+}
+
+/// UTF-8 with `surrogatepass`, reporting errors as CPython's decoder does (positions relative to
+/// `data`, offset by `base`).
+fn decode_utf8(data: &[u8], base: usize) -> Result<Vec<u32>, UnicodeDecodeError> {
+    let mut out = Vec::with_capacity(data.len());
+    let mut rest = data;
+    let mut offset = 0;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(text) => {
+                out.extend(text.chars().map(u32::from));
+                return Ok(out);
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                let (good, bad) = rest.split_at(valid);
+                out.extend(std::str::from_utf8(good).unwrap_or_default().chars().map(u32::from));
+                // surrogatepass: an encoded surrogate (ED A0..BF 80..BF) is let through.
+                if let [0xED, b1 @ 0xA0..=0xBF, b2 @ 0x80..=0xBF, ..] = bad {
+                    out.push(0xD000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F));
+                    rest = bad.get(3..).unwrap_or_default();
+                    offset += valid + 3;
+                    continue;
+                }
+                let start = base + offset + valid;
+                let byte = bad.first().copied().unwrap_or(0);
+                let (end, reason) = match e.error_len() {
+                    None => (base + offset + rest.len(), "unexpected end of data"),
+                    Some(n) => {
+                        let invalid_start = matches!(byte, 0x80..=0xC1 | 0xF5..=0xFF);
+                        let reason = if invalid_start { "invalid start byte" } else { "invalid continuation byte" };
+                        (start + n, reason)
+                    }
+                };
+                return Err(UnicodeDecodeError { encoding: "utf-8", start, end, byte, reason });
+            }
+        }
+    }
+}
+
+fn decode_utf16(data: &[u8], skip: usize, big: bool) -> Result<Vec<u32>, UnicodeDecodeError> {
+    let encoding = if big { "utf-16-be" } else { "utf-16-le" };
+    let unit = |i: usize| -> Option<u32> {
+        let pair = data.get(i..i + 2)?;
+        let (a, b) = (u32::from(*pair.first()?), u32::from(*pair.get(1)?));
+        Some(if big { (a << 8) | b } else { (b << 8) | a })
+    };
+    let err = |start: usize, end: usize, reason: &'static str| UnicodeDecodeError {
+        encoding,
+        start,
+        end,
+        byte: data.get(start).copied().unwrap_or(0),
+        reason,
+    };
+    let mut out = Vec::with_capacity(data.len() / 2);
+    let mut i = skip;
+    while i < data.len() {
+        let Some(u) = unit(i) else {
+            return Err(err(i, data.len(), "truncated data"));
+        };
+        if !(0xD800..=0xDFFF).contains(&u) {
+            out.push(u);
+            i += 2;
+            continue;
+        }
+        if u >= 0xDC00 {
+            // A lone low surrogate: "illegal encoding", passed by surrogatepass.
+            out.push(u);
+            i += 2;
+            continue;
+        }
+        match unit(i + 2) {
+            Some(u2) if (0xDC00..=0xDFFF).contains(&u2) => {
+                out.push(0x10000 + (((u - 0xD800) << 10) | (u2 - 0xDC00)));
+                i += 4;
+            }
+            Some(_) => {
+                // "illegal UTF-16 surrogate", passed by surrogatepass.
+                out.push(u);
+                i += 2;
+            }
+            None => {
+                // A high surrogate without a following unit: "unexpected end of data", whose
+                // first two bytes surrogatepass lets through; a stray odd byte then follows.
+                out.push(u);
+                i += 2;
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn decode_utf32(data: &[u8], skip: usize, big: bool) -> Result<Vec<u32>, UnicodeDecodeError> {
+    let encoding = if big { "utf-32-be" } else { "utf-32-le" };
+    let mut out = Vec::with_capacity(data.len() / 4);
+    let mut i = skip;
+    while i < data.len() {
+        let Some(quad) = data.get(i..i + 4) else {
+            return Err(UnicodeDecodeError {
+                encoding,
+                start: i,
+                end: data.len(),
+                byte: data.get(i).copied().unwrap_or(0),
+                reason: "truncated data",
+            });
+        };
+        let mut bytes = [0u8; 4];
+        bytes.copy_from_slice(quad);
+        let c = if big { u32::from_be_bytes(bytes) } else { u32::from_le_bytes(bytes) };
+        if c > 0x10FFFF {
+            return Err(UnicodeDecodeError {
+                encoding,
+                start: i,
+                end: i + 4,
+                byte: bytes[0],
+                reason: "code point not in range(0x110000)",
+            });
+        }
+        out.push(c);
+        i += 4;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    //! Expected texts observed from awscli 1.46.3 (JSON option values and `--cli-input-json`).
+
+    use super::*;
+    use serde_json::json;
+
+    fn load(text: &str) -> Value {
+        loads(text, PARAMETER_MAX_DEPTH).expect("valid JSON")
+    }
+
+    fn message(text: &str) -> String {
+        loads(text, PARAMETER_MAX_DEPTH).expect_err("invalid JSON").to_string()
+    }
+
+    fn bytes_message(data: &[u8]) -> String {
+        loads_bytes(data, CLI_INPUT_JSON_MAX_DEPTH).expect_err("invalid JSON").to_string()
+    }
+
+    #[test]
+    fn keeps_the_first_position_and_the_last_value_of_a_repeated_key() {
+        let value = load(r#"  {"a": "b", "a": "c", "d": "e"}"#);
+        assert_eq!(serde_json::to_string(&value).ok().as_deref(), Some(r#"{"a":"c","d":"e"}"#));
+    }
+
+    #[test]
+    fn reports_a_missing_value_at_its_position() {
+        assert_eq!(message("tru"), "Expecting value: line 1 column 1 (char 0)");
+        assert_eq!(message("-"), "Expecting value: line 1 column 1 (char 0)");
+        assert_eq!(message(""), "Expecting value: line 1 column 1 (char 0)");
+        assert_eq!(message("\n\n  {\"a\" : }"), "Expecting value: line 3 column 10 (char 11)");
+    }
+
+    #[test]
+    fn reports_missing_delimiters() {
+        assert_eq!(message(r#"{"a": 1"#), "Expecting ',' delimiter: line 1 column 8 (char 7)");
+        assert_eq!(message(r#"{"a" 1}"#), "Expecting ':' delimiter: line 1 column 6 (char 5)");
+        assert_eq!(message("[1, 2"), "Expecting ',' delimiter: line 1 column 6 (char 5)");
+        assert_eq!(message(r#"{"a": [1 2]}"#), "Expecting ',' delimiter: line 1 column 10 (char 9)");
+    }
+
+    #[test]
+    fn wants_double_quoted_property_names_and_no_trailing_comma() {
+        assert_eq!(message("{a: 1}"), "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)");
+        assert_eq!(
+            message(r#"{"a": 1,}"#),
+            "Expecting property name enclosed in double quotes: line 1 column 9 (char 8)"
+        );
+        assert_eq!(message("{"), "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)");
+    }
+
+    #[test]
+    fn reports_extra_data_after_the_document() {
+        assert_eq!(message(r#"{"a": "b"} x"#), "Extra data: line 1 column 12 (char 11)");
+        assert_eq!(message("{\"a\": 1}\n\n x"), "Extra data: line 3 column 2 (char 11)");
+        assert_eq!(message("1."), "Extra data: line 1 column 2 (char 1)");
+        assert_eq!(message("01"), "Extra data: line 1 column 2 (char 1)");
+    }
+
+    #[test]
+    fn counts_lines_and_columns_from_newlines() {
+        assert_eq!(message("{\n\"a\": 1,\n\"b\"\n}"), "Expecting ':' delimiter: line 4 column 1 (char 14)");
+    }
+
+    #[test]
+    fn counts_positions_in_code_points() {
+        assert_eq!(message(r#"{"é": "😀", "b": 1 2}"#), "Expecting ',' delimiter: line 1 column 19 (char 18)");
+    }
+
+    #[test]
+    fn reports_strings_that_do_not_end() {
+        assert_eq!(message(r#"{"a": "b"#), "Unterminated string starting at: line 1 column 7 (char 6)");
+        assert_eq!(message("{\"a\": \"b\\"), "Unterminated string starting at: line 1 column 7 (char 6)");
+    }
+
+    #[test]
+    fn rejects_raw_control_characters_in_strings() {
+        assert_eq!(message("{\"a\": \"b\nc\"}"), "Invalid control character at: line 1 column 9 (char 8)");
+    }
+
+    #[test]
+    fn rejects_unknown_escapes() {
+        assert_eq!(message(r#"{"a": "\x"}"#), "Invalid \\escape: line 1 column 8 (char 7)");
+    }
+
+    #[test]
+    fn rejects_short_or_non_hex_unicode_escapes() {
+        assert_eq!(message(r#"{"a": "\u12"}"#), "Invalid \\uXXXX escape: line 1 column 9 (char 8)");
+        assert_eq!(message(r#"{"a": "\u12G4"}"#), "Invalid \\uXXXX escape: line 1 column 9 (char 8)");
+        assert_eq!(message(r#"{"a": "\ud800\uZZZZ"}"#), "Invalid \\uXXXX escape: line 1 column 15 (char 14)");
+    }
+
+    #[test]
+    fn needs_a_character_after_a_surrogate_pair_escape() {
+        assert_eq!(message(r#""\ud83d\ude00"#), "Invalid \\uXXXX escape: line 1 column 9 (char 8)");
+        assert_eq!(load(r#""\ud83d\ude00""#), json!("😀"));
+    }
+
+    #[test]
+    fn replaces_a_lone_surrogate_escape() {
+        assert_eq!(load(r#"{"a": "\u00e9\ud800"}"#), json!({"a": "é\u{fffd}"}));
+    }
+
+    #[test]
+    fn rejects_a_byte_order_mark_in_text() {
+        assert_eq!(message("\u{feff}{}"), "Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)");
+    }
+
+    #[test]
+    fn keeps_small_integers_and_floats_apart() {
+        let value = load(r#"[1, 1.0, -0.0, 1.5e-7, 1e16, 18446744073709551615]"#);
+        let reprs: Vec<String> = value
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|v| match v.as_f64() {
+                Some(x) if v.is_f64() => py_float_repr(x),
+                _ => v.to_string(),
+            })
+            .collect();
+        assert_eq!(reprs, ["1", "1.0", "-0.0", "1.5e-07", "1e+16", "18446744073709551615"]);
+    }
+
+    #[test]
+    fn keeps_big_integers_as_their_digits() {
+        let value = load("123456789012345678901234567890");
+        assert_eq!(special(&value), Some(PySpecial::Int("123456789012345678901234567890")));
+        assert_eq!(special(&value).and_then(|s| s.scalar_repr()).as_deref(), Some("123456789012345678901234567890"));
+    }
+
+    #[test]
+    fn accepts_nan_and_infinities_as_special_floats() {
+        let value = load("[NaN, Infinity, -Infinity, 1e400]");
+        let reprs: Vec<Option<String>> =
+            value.as_array().into_iter().flatten().map(|v| special(v).and_then(|s| s.scalar_repr())).collect();
+        let expected = ["nan", "inf", "-inf", "inf"].map(|s| Some(s.to_owned()));
+        assert_eq!(reprs, expected);
+        assert_eq!(special(&value[0]).map(|s| s.type_name()), Some("float"));
+    }
+
+    #[test]
+    fn refuses_integers_of_more_than_4300_digits() {
+        assert_eq!(
+            message(&"9".repeat(4301)),
+            "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; \
+             use sys.set_int_max_str_digits() to increase the limit"
+        );
+        assert!(loads(&format!("-{}", "9".repeat(4300)), 10).is_ok());
+    }
+
+    #[test]
+    fn wraps_a_user_object_that_looks_special() {
+        let value = load(r#"{"\u0000py:int": "5"}"#);
+        let inner = json!({"\u{0}py:int": "5"});
+        assert_eq!(special(&value), inner.as_object().map(PySpecial::Dict));
+    }
+
+    #[test]
+    fn stops_at_the_recursion_limit_for_option_values() {
+        let ok = format!("{{\"a\":{}{}}}", "[".repeat(980), "]".repeat(980));
+        assert!(loads(&ok, PARAMETER_MAX_DEPTH).is_ok());
+        let deep = format!("{{\"a\":{}{}}}", "[".repeat(981), "]".repeat(981));
+        let error = loads(&deep, PARAMETER_MAX_DEPTH).expect_err("too deep");
+        assert_eq!(
+            error.to_string(),
+            "maximum recursion depth exceeded while decoding a JSON array from a unicode string"
+        );
+        assert!(!error.is_value_error());
+    }
+
+    #[test]
+    fn stops_at_the_recursion_limit_for_cli_input_json() {
+        let objects = |n: usize| format!("{}1{}", "{\"a\":".repeat(n), "}".repeat(n));
+        assert!(loads(&objects(982), CLI_INPUT_JSON_MAX_DEPTH).is_ok());
+        assert_eq!(
+            loads(&objects(983), CLI_INPUT_JSON_MAX_DEPTH).map_err(|e| e.to_string()),
+            Err("maximum recursion depth exceeded while decoding a JSON object from a unicode string".to_owned())
+        );
+        assert!(loads(&"[".repeat(1_000_000), CLI_INPUT_JSON_MAX_DEPTH).is_err());
+    }
+
+    #[test]
+    fn detects_utf16_with_a_byte_order_mark() {
+        let mut data = vec![0xFF, 0xFE];
+        for unit in r#"{"Username": "é"}"#.encode_utf16() {
+            data.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert_eq!(loads_bytes(&data, CLI_INPUT_JSON_MAX_DEPTH), Ok(json!({"Username": "é"})));
+        assert_eq!(bytes_message(b"\xff\xfe{\x00\"\x00"), "Unterminated string starting at: line 1 column 2 (char 1)");
+    }
+
+    #[test]
+    fn skips_a_utf8_byte_order_mark_in_bytes() {
+        assert_eq!(loads_bytes(b"\xef\xbb\xbf{\"a\": 1}", 10), Ok(json!({"a": 1})));
+    }
+
+    #[test]
+    fn reports_bytes_that_do_not_decode() {
+        assert_eq!(
+            bytes_message(b"{\"ClientId\":\"c\",\xff}"),
+            "'utf-8' codec can't decode byte 0xff in position 16: invalid start byte"
+        );
+        assert_eq!(
+            bytes_message(b"{\"a\": \"\xe2\x82"),
+            "'utf-8' codec can't decode bytes in position 7-8: unexpected end of data"
+        );
+        assert_eq!(
+            bytes_message(b"{\"a\": \"\xe2\x28\xa1\"}"),
+            "'utf-8' codec can't decode byte 0xe2 in position 7: invalid continuation byte"
+        );
+        assert_eq!(
+            bytes_message(b"{\x00\x00\x00\xff\xff\xff\x00"),
+            "'utf-32-le' codec can't decode bytes in position 4-7: code point not in range(0x110000)"
+        );
+    }
+
+    #[test]
+    fn lets_encoded_surrogates_through_in_bytes() {
+        assert_eq!(loads_bytes(b"{\"Username\": \"\xed\xa0\x80\"}", 10), Ok(json!({"Username": "\u{fffd}"})));
+    }
+
+    #[test]
+    fn builds_the_invalid_json_detail_for_text_and_bytes() {
+        let error = loads(r#"{"a": 1"#, PARAMETER_MAX_DEPTH).expect_err("invalid");
+        assert_eq!(
+            invalid_json_message(&error, r#"{"a": 1"#),
+            "Invalid JSON: Expecting ',' delimiter: line 1 column 8 (char 7)\nJSON received: {\"a\": 1"
+        );
+        let error = loads_bytes(b"\xff\xfe", 10).expect_err("invalid");
+        assert_eq!(
+            invalid_json_message_bytes(&error, b"\xff\xfe"),
+            "Invalid JSON: Expecting value: line 1 column 1 (char 0)\nJSON received: b'\\xff\\xfe'"
+        );
+    }
+
+    #[test]
+    fn writes_bytes_and_strings_as_python_reprs() {
+        assert_eq!(py_bytes_repr(b"{\"a\": \"\xe2(\xa1\"}"), r#"b'{"a": "\xe2(\xa1"}'"#);
+        assert_eq!(py_bytes_repr(b"it's"), r#"b"it's""#);
+        assert_eq!(py_bytes_repr(b"'\"\t\\"), r#"b'\'"\t\\'"#);
+        assert_eq!(py_str_repr("missing.txt"), "'missing.txt'");
+        assert_eq!(py_str_repr("it's"), "\"it's\"");
+        assert_eq!(py_str_repr("a\u{a0}b\u{200b}é😀\x7f"), "'a\\xa0b\\u200bé😀\\x7f'");
+    }
+
+    #[test]
+    fn writes_floats_as_python_repr_does() {
+        let cases = [
+            (1.0, "1.0"),
+            (0.1, "0.1"),
+            (1e16, "1e+16"),
+            (1e15, "1000000000000000.0"),
+            (0.0001, "0.0001"),
+            (0.00001, "1e-05"),
+            (1.5e-7, "1.5e-07"),
+            (-2.5e300, "-2.5e+300"),
+            (123.456, "123.456"),
+            // Two 16-digit strings round-trip; Python takes the nearer one, ties to even.
+            (-953_123_924_374_610.2, "-953123924374610.2"),
+            (f64::NAN, "nan"),
+        ];
+        for (x, text) in cases {
+            assert_eq!(py_float_repr(x), text);
+        }
+    }
+}
