@@ -1,8 +1,10 @@
 //! Repository automation, run as `cargo xtask <command>` from any folder of the workspace.
 
 mod codegen;
+mod compat;
 mod contract;
 mod model_check;
+mod schema;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,6 +29,14 @@ enum Command {
     },
     /// Compare the spec with AWS's model in spec/upstream/ and list every difference.
     CheckModel,
+    /// Classify every difference between two versions of the contract as breaking, warning or compatible.
+    Compat(compat::Args),
+    /// Write the JSON Schemas of the input and output documents to spec/schema/ from the spec.
+    Schema {
+        /// Compare instead of writing: exit non-zero when the committed schemas are stale.
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -44,6 +54,8 @@ fn run(command: Command) -> Result<()> {
     let root = workspace_root();
     match command {
         Command::Codegen { check } => codegen::run(&root, check),
+        Command::Compat(args) => compat::run(&root, &args),
+        Command::Schema { check } => schema::run(&root, check),
         Command::CheckModel => {
             let spec = contract::Contract::from_spec_file(&root.join(contract::SPEC_PATH))?;
             let upstream = contract::Contract::from_upstream_file(&root.join(contract::UPSTREAM_PATH))?;
