@@ -338,9 +338,11 @@ pub fn load(root: &Path, source: &Source) -> Result<Loaded> {
         }
         Source::Revision(rev) => (git_show(root, rev)?, format!("{rev}:{SPEC_PATH}")),
     };
-    let value: Value = match serde_json::from_str(&text) {
-        Ok(value) => value,
-        Err(_) => serde_norway::from_str(&text).with_context(|| format!("parsing {label} as YAML or JSON"))?,
+    let value: Value = match source {
+        Source::File(path) if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) => {
+            serde_json::from_str(&text).with_context(|| format!("parsing {label} as JSON"))?
+        }
+        _ => serde_norway::from_str(&text).with_context(|| format!("parsing {label} as YAML"))?,
     };
     let (contract, aws_model) = if value.get("openapi").is_some() {
         (Contract::from_spec(&value), false)
@@ -497,16 +499,15 @@ pub fn report(root: &Path, args: &Args) -> Result<Report> {
 /// `cargo xtask compat`: prints the report; fails when a difference at or above `--fail-on` exists.
 pub fn run(root: &Path, args: &Args) -> Result<()> {
     if args.list_rules {
-        for rule in RULES {
-            println!("{:<32} {:<10} {}", rule.id, rule.class.as_str(), rule.summary);
-        }
-        return Ok(());
+        let rules: String =
+            RULES.iter().map(|r| format!("{:<32} {:<10} {}\n", r.id, r.class.as_str(), r.summary)).collect();
+        return write_stdout(&rules);
     }
     let report = report(root, args)?;
     if args.json {
-        println!("{:#}", report.to_json(args.fail_on));
+        write_stdout(&format!("{:#}\n", report.to_json(args.fail_on)))?;
     } else {
-        print!("{}", report.to_text(args.fail_on));
+        write_stdout(&report.to_text(args.fail_on))?;
     }
     if report.fails(args.fail_on) {
         bail!(
@@ -518,6 +519,13 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Writes to stdout, returning an error where `print!` would panic (a closed pipe).
+fn write_stdout(text: &str) -> Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes()).and_then(|()| out.flush()).context("writing the report to stdout")
 }
 
 /// Every difference from `base` to `head`, the worst class first.
