@@ -1,9 +1,11 @@
 //! Repository automation, run as `cargo xtask <command>` from any folder of the workspace.
 
 mod codegen;
+mod compat;
 mod contract;
 mod model_check;
 mod record;
+mod schema;
 mod skeleton;
 
 use std::path::PathBuf;
@@ -45,6 +47,14 @@ enum Command {
         #[arg(value_name = "CASE")]
         cases: Vec<String>,
     },
+    /// Classify every difference between two versions of the contract as breaking, warning or compatible.
+    Compat(compat::Args),
+    /// Write the JSON Schemas of the input and output documents to spec/schema/ from the spec.
+    Schema {
+        /// Compare instead of writing: exit non-zero when the committed schemas are stale.
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -64,6 +74,8 @@ fn run(command: Command) -> Result<()> {
         Command::Codegen { check } => codegen::run(&root, check),
         Command::Skeleton { check } => skeleton::run(&root, check),
         Command::RecordAwscli { venv, cases } => record::run(&root, venv, &cases),
+        Command::Compat(args) => compat::run(&root, &args),
+        Command::Schema { check } => schema::run(&root, check),
         Command::CheckModel => {
             let spec = contract::Contract::from_spec_file(&root.join(contract::SPEC_PATH))?;
             let upstream = contract::Contract::from_upstream_file(&root.join(contract::UPSTREAM_PATH))?;
