@@ -46,20 +46,25 @@ pub fn generate(root: &Path) -> Result<Vec<Output>> {
 
 /// Writes the generated files, or with `check` compares them with what is committed.
 pub fn run(root: &Path, check: bool) -> Result<()> {
-    let outputs = generate(root)?;
-    let stale = stale_files(root, &outputs)?;
+    write_or_check(root, &generate(root)?, check, "generated code:", "cargo xtask codegen")
+}
+
+/// Writes `outputs` under `root`, or with `check` fails when any differs from what is committed, naming
+/// `command` as the fix. `what` names the files in messages.
+pub fn write_or_check(root: &Path, outputs: &[Output], check: bool, what: &str, command: &str) -> Result<()> {
+    let stale = stale_files(root, outputs)?;
     if check {
         if !stale.is_empty() {
-            bail!(
-                "generated code is out of date with {SPEC_PATH}: {}\nrun `cargo xtask codegen` and commit the result",
-                stale.join(", ")
-            );
+            bail!("{what} out of date with {SPEC_PATH}: {}\nrun `{command}` and commit the result", stale.join(", "));
         }
-        eprintln!("generated code is up to date ({} files)", outputs.len());
+        eprintln!("{what} up to date ({} files)", outputs.len());
         return Ok(());
     }
-    for output in &outputs {
+    for output in outputs {
         let path = root.join(&output.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
         std::fs::write(&path, &output.contents).with_context(|| format!("writing {}", path.display()))?;
     }
     eprintln!(

@@ -18,7 +18,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use serde_json::{Map, Value, json};
 
-use crate::codegen::{Output, anchor, stale_files};
+use crate::codegen::{Output, anchor};
 use crate::contract::{Contract, SPEC_PATH, ShapeKind};
 
 /// The input document's schema, relative to the workspace root.
@@ -41,31 +41,7 @@ pub fn generate(root: &Path) -> Result<Vec<Output>> {
 
 /// Writes the schemas, or with `check` compares them with what is committed.
 pub fn run(root: &Path, check: bool) -> Result<()> {
-    let outputs = generate(root)?;
-    let stale = stale_files(root, &outputs)?;
-    if check {
-        if !stale.is_empty() {
-            bail!(
-                "JSON Schemas are out of date with {SPEC_PATH}: {}\nrun `cargo xtask schema` and commit the result",
-                stale.join(", ")
-            );
-        }
-        eprintln!("JSON Schemas are up to date ({} files)", outputs.len());
-        return Ok(());
-    }
-    for output in &outputs {
-        let path = root.join(&output.path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        }
-        std::fs::write(&path, &output.contents).with_context(|| format!("writing {}", path.display()))?;
-    }
-    eprintln!(
-        "wrote {} ({} changed)",
-        outputs.iter().map(|o| o.path.display().to_string()).collect::<Vec<_>>().join(", "),
-        stale.len()
-    );
-    Ok(())
+    crate::codegen::write_or_check(root, &generate(root)?, check, "JSON Schemas:", "cargo xtask schema")
 }
 
 fn comment(path: &str) -> String {
@@ -223,7 +199,7 @@ mod tests {
     fn json_schemas_are_fresh() {
         let root = workspace_root();
         let outputs = generate(&root).expect("schema generation succeeds");
-        let stale = stale_files(&root, &outputs).expect("schema files are readable");
+        let stale = crate::codegen::stale_files(&root, &outputs).expect("schema files are readable");
         assert!(
             stale.is_empty(),
             "JSON Schemas are out of date with {SPEC_PATH}: {}\nrun `cargo xtask schema` and commit the result",
