@@ -106,8 +106,7 @@ pub fn redacted_args(args: &[String]) -> String {
             _ => shown.push(arg.clone()),
         }
     }
-    let items: Vec<String> = shown.iter().map(|s| python_str_repr(s)).collect();
-    format!("[{}]", items.join(", "))
+    crate::pyrepr::repr_str_list(&shown)
 }
 
 fn sensitive_options() -> Vec<String> {
@@ -155,30 +154,6 @@ pub fn redact(params: &Value, shape: &Shape) -> Value {
     }
 }
 
-/// Python's `repr()` of a string, enough for log lines: single quotes unless the text has one and no
-/// double quote, backslash escapes for quotes, backslashes and control characters.
-fn python_str_repr(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push(quote);
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +184,15 @@ mod tests {
         }
         assert!(shown.contains("'--region', 'us-east-1'"), "{shown}");
         assert!(shown.starts_with("['resend-confirmation-code', '--client-id', '*** Sensitive Data Redacted ***'"));
+    }
+
+    #[test]
+    fn arguments_are_listed_as_python_prints_a_list_of_strings() {
+        // Expected text from CPython 3.11.7: print(['it\'s', 'a\xa0b\u2028']); the log once left the
+        // characters str.isprintable() rejects unescaped.
+        let shown = redacted_args(&strings(&["it's", "a\u{a0}b\u{2028}", "\t"]));
+
+        assert_eq!(shown, "[\"it's\", 'a\\xa0b\\u2028', '\\t']");
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::pyjson;
+use crate::{pyjson, pyrepr};
 
 /// What a parameter file holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -332,7 +332,7 @@ fn python_os_error(e: &std::io::Error, file_path: &str) -> String {
         Some(code) => {
             let text = std::io::Error::from_raw_os_error(code).to_string();
             let strerror = text.strip_suffix(&format!(" (os error {code})")).unwrap_or(&text);
-            format!("[Errno {code}] {strerror}: {}", pyjson::py_str_repr(file_path))
+            format!("[Errno {code}] {strerror}: {}", pyrepr::repr_str(file_path))
         }
         None => e.to_string(),
     }

@@ -29,6 +29,8 @@ use std::fmt;
 
 use serde_json::{Map, Number, Value};
 
+use crate::pyrepr;
+
 /// The nesting depth of containers that `json.loads` reaches for an option value of this command
 /// before Python's recursion limit stops it (observed: 981 nested containers parse, 982 do not).
 pub const PARAMETER_MAX_DEPTH: usize = 981;
@@ -131,7 +133,7 @@ pub fn invalid_json_message(error: &LoadError, received: &str) -> String {
 
 /// The same when the JSON came as bytes (`fileb://`): Python prints the `bytes` repr, `b'...'`.
 pub fn invalid_json_message_bytes(error: &LoadError, received: &[u8]) -> String {
-    format!("Invalid JSON: {error}\nJSON received: {}", py_bytes_repr(received))
+    format!("Invalid JSON: {error}\nJSON received: {}", pyrepr::repr_bytes(received))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,8 +168,8 @@ impl PySpecial<'_> {
     pub fn scalar_repr(&self) -> Option<String> {
         match self {
             PySpecial::Int(digits) => Some((*digits).to_owned()),
-            PySpecial::Float(x) => Some(py_float_repr(*x)),
-            PySpecial::Bytes(b) => Some(py_bytes_repr(b)),
+            PySpecial::Float(x) => Some(pyrepr::repr_float(*x)),
+            PySpecial::Bytes(b) => Some(pyrepr::repr_bytes(b)),
             PySpecial::Dict(_) => None,
         }
     }
@@ -241,151 +243,6 @@ fn single(key: &str, inner: Value) -> Value {
     let mut map = Map::new();
     map.insert(key.to_owned(), inner);
     Value::Object(map)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Python reprs used in messages
-
-/// Python's `repr(x)` for a float: the shortest digits that round-trip, in exponent form when the
-/// decimal exponent is below -4 or at least 16, `nan`, `inf`, `-inf`.
-pub fn py_float_repr(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".to_owned();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf" } else { "-inf" }.to_owned();
-    }
-    // `{:e}` gives the shortest digits that round-trip: "-1.2345e-7". When two strings of that
-    // length round-trip, Python takes the one nearer to the exact value (ties to even), which is the
-    // value correctly rounded to that many digits.
-    let shortest = format!("{x:e}");
-    let ndigits = shortest.split('e').next().unwrap_or_default().chars().filter(char::is_ascii_digit).count();
-    let sci = format!("{x:.*e}", ndigits.saturating_sub(1));
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let (sign, mantissa) = match mantissa.strip_prefix('-') {
-        Some(m) => ("-", m),
-        None => ("", mantissa),
-    };
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let ndigits = i32::try_from(digits.len()).unwrap_or(i32::MAX);
-    let decpt = exp + 1;
-    if (-4 < decpt) && (decpt <= 16) {
-        if decpt <= 0 {
-            let zeros = "0".repeat(usize::try_from(-decpt).unwrap_or(0));
-            format!("{sign}0.{zeros}{digits}")
-        } else if decpt >= ndigits {
-            let zeros = "0".repeat(usize::try_from(decpt - ndigits).unwrap_or(0));
-            format!("{sign}{digits}{zeros}.0")
-        } else {
-            let split = usize::try_from(decpt).unwrap_or(0);
-            let (int, frac) = digits.split_at(split.min(digits.len()));
-            format!("{sign}{int}.{frac}")
-        }
-    } else {
-        let (first, rest) = digits.split_at(1.min(digits.len()));
-        let exp_sign = if exp < 0 { '-' } else { '+' };
-        let dot = if rest.is_empty() { "" } else { "." };
-        format!("{sign}{first}{dot}{rest}e{exp_sign}{:02}", exp.unsigned_abs())
-    }
-}
-
-/// Python's `repr(b)` for a `bytes` object: `b'...'`.
-pub fn py_bytes_repr(data: &[u8]) -> String {
-    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { b'"' } else { b'\'' };
-    let mut out = String::with_capacity(data.len() + 3);
-    out.push('b');
-    out.push(char::from(quote));
-    for &b in data {
-        match b {
-            b'\\' => out.push_str("\\\\"),
-            b'\t' => out.push_str("\\t"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            _ if b == quote => {
-                out.push('\\');
-                out.push(char::from(b));
-            }
-            0x20..=0x7e => out.push(char::from(b)),
-            _ => out.push_str(&format!("\\x{b:02x}")),
-        }
-    }
-    out.push(char::from(quote));
-    out
-}
-
-/// Python's `repr(s)` for a `str`: `'...'`, or `"..."` when it holds `'` but no `"`.
-///
-/// Characters that Python 3.11 (Unicode 14.0) does not consider printable are escaped. Unassigned
-/// code points, which Python also escapes, are printed as they are: this module carries no table of
-/// unassigned code points.
-pub fn py_str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            _ if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ if is_py_printable(c) => out.push(c),
-            _ => {
-                let n = u32::from(c);
-                if n < 0x100 {
-                    out.push_str(&format!("\\x{n:02x}"));
-                } else if n < 0x10000 {
-                    out.push_str(&format!("\\u{n:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{n:08x}"));
-                }
-            }
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// Assigned code points that Python 3.11's `str.isprintable` rejects (categories Cc, Cf, Zs but
-/// space, Zl, Zp, Cs, Co), from `unicodedata` 14.0.
-const NOT_PRINTABLE: &[(u32, u32)] = &[
-    (0x0, 0x1F),
-    (0x7F, 0xA0),
-    (0xAD, 0xAD),
-    (0x600, 0x605),
-    (0x61C, 0x61C),
-    (0x6DD, 0x6DD),
-    (0x70F, 0x70F),
-    (0x890, 0x891),
-    (0x8E2, 0x8E2),
-    (0x1680, 0x1680),
-    (0x180E, 0x180E),
-    (0x2000, 0x200F),
-    (0x2028, 0x202F),
-    (0x205F, 0x2064),
-    (0x2066, 0x206F),
-    (0x3000, 0x3000),
-    (0xD800, 0xF8FF),
-    (0xFEFF, 0xFEFF),
-    (0xFFF9, 0xFFFB),
-    (0x110BD, 0x110BD),
-    (0x110CD, 0x110CD),
-    (0x13430, 0x13438),
-    (0x1BCA0, 0x1BCA3),
-    (0x1D173, 0x1D17A),
-    (0xE0001, 0xE0001),
-    (0xE0020, 0xE007F),
-    (0xF0000, 0xFFFFD),
-    (0x100000, 0x10FFFD),
-];
-
-fn is_py_printable(c: char) -> bool {
-    let n = u32::from(c);
-    !NOT_PRINTABLE.iter().any(|&(lo, hi)| lo <= n && n <= hi)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1093,7 +950,7 @@ mod tests {
             .into_iter()
             .flatten()
             .map(|v| match v.as_f64() {
-                Some(x) if v.is_f64() => py_float_repr(x),
+                Some(x) if v.is_f64() => pyrepr::repr_float(x),
                 _ => v.to_string(),
             })
             .collect();
@@ -1210,36 +1067,5 @@ mod tests {
             invalid_json_message_bytes(&error, b"\xff\xfe"),
             "Invalid JSON: Expecting value: line 1 column 1 (char 0)\nJSON received: b'\\xff\\xfe'"
         );
-    }
-
-    #[test]
-    fn writes_bytes_and_strings_as_python_reprs() {
-        assert_eq!(py_bytes_repr(b"{\"a\": \"\xe2(\xa1\"}"), r#"b'{"a": "\xe2(\xa1"}'"#);
-        assert_eq!(py_bytes_repr(b"it's"), r#"b"it's""#);
-        assert_eq!(py_bytes_repr(b"'\"\t\\"), r#"b'\'"\t\\'"#);
-        assert_eq!(py_str_repr("missing.txt"), "'missing.txt'");
-        assert_eq!(py_str_repr("it's"), "\"it's\"");
-        assert_eq!(py_str_repr("a\u{a0}b\u{200b}é😀\x7f"), "'a\\xa0b\\u200bé😀\\x7f'");
-    }
-
-    #[test]
-    fn writes_floats_as_python_repr_does() {
-        let cases = [
-            (1.0, "1.0"),
-            (0.1, "0.1"),
-            (1e16, "1e+16"),
-            (1e15, "1000000000000000.0"),
-            (0.0001, "0.0001"),
-            (0.00001, "1e-05"),
-            (1.5e-7, "1.5e-07"),
-            (-2.5e300, "-2.5e+300"),
-            (123.456, "123.456"),
-            // Two 16-digit strings round-trip; Python takes the nearer one, ties to even.
-            (-953_123_924_374_610.2, "-953123924374610.2"),
-            (f64::NAN, "nan"),
-        ];
-        for (x, text) in cases {
-            assert_eq!(py_float_repr(x), text);
-        }
     }
 }
