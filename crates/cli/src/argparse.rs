@@ -2328,7 +2328,16 @@ mod tests {
 
     #[test]
     fn option_name_is_botocores_xform_name_with_dashes() {
+        // Expected names printed by awscli 1.46.3's `botocore.xform_name(name, '-')`.
         for (name, expected) in [
+            ("IPAddress", "ip-address"),
+            ("ARNs", "-arns"),
+            ("aB", "a-b"),
+            ("X1Y", "x1-y"),
+            ("UTF8Thing", "utf8-thing"),
+            ("ÉtéBon", "été-bon"),
+            ("abcDEFGhi", "abc-def-ghi"),
+            ("SMSMfaSettings", "sms-mfa-settings"),
             ("ClientId", "client-id"),
             ("UserContextData", "user-context-data"),
             ("ResendConfirmationCode", "resend-confirmation-code"),
