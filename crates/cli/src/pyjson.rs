@@ -1,4 +1,4 @@
-//! Python 3.11's `json.loads` as AWS CLI v1 uses it (JSON option values and `--cli-input-json`), with its messages.
+//! Python 3.11's `json.loads` as AWS CLI v1 uses it (option values, `--cli-input-json`, responses), with its messages.
 //!
 //! This is a port of CPython's C scanner (`Modules/_json.c`, which `json/decoder.py` and `json/scanner.py`
 //! use when it is available, as it is for the reference CLI) in strict mode. Positions in messages count
@@ -111,18 +111,85 @@ impl fmt::Display for JsonDecodeError {
 
 /// `json.loads(text)` for a `str`, allowing `max_depth` nested containers.
 pub fn loads(text: &str, max_depth: usize) -> Result<Value, LoadError> {
+    loads_with(text, max_depth, &Values)
+}
+
+/// [`loads`], making Python's objects with `build`.
+pub(crate) fn loads_with<B: Build>(text: &str, max_depth: usize, build: &B) -> Result<B::Object, LoadError> {
     let doc: Vec<u32> = text.chars().map(u32::from).collect();
     if doc.first() == Some(&0xFEFF) {
         return Err(LoadError::Decode(JsonDecodeError::new("Unexpected UTF-8 BOM (decode using utf-8-sig)", &doc, 0)));
     }
-    decode(&doc, max_depth)
+    decode(&doc, max_depth, build)
 }
 
 /// `json.loads(data)` for `bytes`: the encoding is detected as Python's `json.detect_encoding` does
 /// (UTF-8, UTF-16 or UTF-32, with or without a BOM) and decoded with `surrogatepass`.
 pub fn loads_bytes(data: &[u8], max_depth: usize) -> Result<Value, LoadError> {
     let doc = decode_bytes(data).map_err(|e| LoadError::Value(e.to_string()))?;
-    decode(&doc, max_depth)
+    decode(&doc, max_depth, &Values)
+}
+
+/// How the decoder makes Python's objects. [`loads`] makes [`Value`]s with [`Values`] (see the module
+/// documentation); a caller that needs what a `Value` cannot hold, such as the lone surrogates of
+/// response.rs, makes its own.
+pub(crate) trait Build: Sync {
+    /// A Python object.
+    type Object: Send;
+    /// `None`.
+    fn null(&self) -> Self::Object;
+    /// `True` or `False`.
+    fn bool(&self, b: bool) -> Self::Object;
+    /// An `int`, as its decimal digits: an optional `-`, no leading zero, at most 4300 digits.
+    fn int(&self, digits: &str) -> Self::Object;
+    /// A `float`, which may be NaN or infinite.
+    fn float(&self, x: f64) -> Self::Object;
+    /// A `str`, as its code points: escaped surrogate pairs are joined, lone surrogates stay.
+    fn str(&self, code_points: Vec<u32>) -> Self::Object;
+    /// A `list`.
+    fn list(&self, items: Vec<Self::Object>) -> Self::Object;
+    /// A `dict` of these items in document order, keys as code points. A repeated key keeps its
+    /// first place and takes the last value, as a Python dict does: that is the builder's to do.
+    fn dict(&self, items: Vec<(Vec<u32>, Self::Object)>) -> Self::Object;
+}
+
+/// Builds [`Value`]s: Python's objects as the module documentation describes them.
+pub(crate) struct Values;
+
+impl Build for Values {
+    type Object = Value;
+
+    fn null(&self) -> Value {
+        Value::Null
+    }
+
+    fn bool(&self, b: bool) -> Value {
+        Value::Bool(b)
+    }
+
+    fn int(&self, digits: &str) -> Value {
+        int_value(digits)
+    }
+
+    fn float(&self, x: f64) -> Value {
+        float_value(x)
+    }
+
+    fn str(&self, code_points: Vec<u32>) -> Value {
+        Value::String(code_points_to_string(&code_points))
+    }
+
+    fn list(&self, items: Vec<Value>) -> Value {
+        Value::Array(items)
+    }
+
+    fn dict(&self, items: Vec<(Vec<u32>, Value)>) -> Value {
+        let mut map = Map::new();
+        for (key, value) in items {
+            map.insert(code_points_to_string(&key), value);
+        }
+        dict_value(map)
+    }
 }
 
 /// `Invalid JSON: <error>\nJSON received: <text>`, the detail of the CLI's message for a JSON value
@@ -262,10 +329,11 @@ impl From<LoadError> for Stop {
     }
 }
 
-struct Scanner<'a> {
+struct Scanner<'a, B> {
     s: &'a [u32],
     depth: usize,
     max_depth: usize,
+    build: &'a B,
 }
 
 const QUOTE: u32 = b'"' as u32;
@@ -300,16 +368,16 @@ pub(crate) fn on_big_stack<T: Send>(mut f: impl FnMut() -> T + Send) -> T {
     }
 }
 
-fn decode(doc: &[u32], max_depth: usize) -> Result<Value, LoadError> {
+fn decode<B: Build>(doc: &[u32], max_depth: usize, build: &B) -> Result<B::Object, LoadError> {
     let nesting = doc.iter().filter(|&&c| c == u32::from(b'[') || c == u32::from(b'{')).count();
     if nesting > INLINE_NESTING {
-        return on_big_stack(|| decode_here(doc, max_depth));
+        return on_big_stack(|| decode_here(doc, max_depth, build));
     }
-    decode_here(doc, max_depth)
+    decode_here(doc, max_depth, build)
 }
 
-fn decode_here(doc: &[u32], max_depth: usize) -> Result<Value, LoadError> {
-    let mut scanner = Scanner { s: doc, depth: 0, max_depth };
+fn decode_here<B: Build>(doc: &[u32], max_depth: usize, build: &B) -> Result<B::Object, LoadError> {
+    let mut scanner = Scanner { s: doc, depth: 0, max_depth, build };
     let start = scanner.skip_ws(0);
     let (value, end) = match scanner.scan_once(start) {
         Ok(found) => found,
@@ -325,7 +393,7 @@ fn decode_here(doc: &[u32], max_depth: usize) -> Result<Value, LoadError> {
     Ok(value)
 }
 
-impl Scanner<'_> {
+impl<B: Build> Scanner<'_, B> {
     fn at(&self, idx: usize) -> Option<u32> {
         self.s.get(idx).copied()
     }
@@ -349,7 +417,7 @@ impl Scanner<'_> {
         word.bytes().enumerate().all(|(i, b)| self.at(idx + i) == Some(u32::from(b)))
     }
 
-    fn scan_once(&mut self, idx: usize) -> Result<(Value, usize), Stop> {
+    fn scan_once(&mut self, idx: usize) -> Result<(B::Object, usize), Stop> {
         let Some(c) = self.at(idx) else {
             return Err(Stop::NoValue(idx));
         };
@@ -357,7 +425,7 @@ impl Scanner<'_> {
         match u8::try_from(c).unwrap_or(0) {
             b'"' => {
                 let (text, end) = self.scanstring(idx + 1)?;
-                return Ok((Value::String(text), end));
+                return Ok((self.build.str(text), end));
             }
             b'{' => {
                 self.enter("object")?;
@@ -372,22 +440,22 @@ impl Scanner<'_> {
                 return result;
             }
             b'n' if idx + 3 < len && self.matches_word(idx, "null") => {
-                return Ok((Value::Null, idx + 4));
+                return Ok((self.build.null(), idx + 4));
             }
             b't' if idx + 3 < len && self.matches_word(idx, "true") => {
-                return Ok((Value::Bool(true), idx + 4));
+                return Ok((self.build.bool(true), idx + 4));
             }
             b'f' if idx + 4 < len && self.matches_word(idx, "false") => {
-                return Ok((Value::Bool(false), idx + 5));
+                return Ok((self.build.bool(false), idx + 5));
             }
             b'N' if idx + 2 < len && self.matches_word(idx, "NaN") => {
-                return Ok((float_value(f64::NAN), idx + 3));
+                return Ok((self.build.float(f64::NAN), idx + 3));
             }
             b'I' if idx + 7 < len && self.matches_word(idx, "Infinity") => {
-                return Ok((float_value(f64::INFINITY), idx + 8));
+                return Ok((self.build.float(f64::INFINITY), idx + 8));
             }
             b'-' if idx + 8 < len && self.matches_word(idx, "-Infinity") => {
-                return Ok((float_value(f64::NEG_INFINITY), idx + 9));
+                return Ok((self.build.float(f64::NEG_INFINITY), idx + 9));
             }
             _ => {}
         }
@@ -404,7 +472,7 @@ impl Scanner<'_> {
         Ok(())
     }
 
-    fn match_number(&self, start: usize) -> Result<(Value, usize), Stop> {
+    fn match_number(&self, start: usize) -> Result<(B::Object, usize), Stop> {
         let s = self.s;
         let len = s.len();
         let digit_at = |i: usize| s.get(i).copied().is_some_and(is_digit);
@@ -452,7 +520,7 @@ impl Scanner<'_> {
         let text: String = s.get(start..idx).unwrap_or_default().iter().filter_map(|&c| char::from_u32(c)).collect();
         if is_float {
             let x: f64 = text.parse().unwrap_or(f64::NAN);
-            return Ok((float_value(x), idx));
+            return Ok((self.build.float(x), idx));
         }
         let ndigits = text.trim_start_matches('-').len();
         if ndigits > INT_MAX_STR_DIGITS {
@@ -462,12 +530,12 @@ impl Scanner<'_> {
             ))));
         }
         let normalized = if text == "-0" { "0" } else { text.as_str() };
-        Ok((int_value(normalized), idx))
+        Ok((self.build.int(normalized), idx))
     }
 
-    fn parse_object(&mut self, start: usize) -> Result<(Value, usize), Stop> {
+    fn parse_object(&mut self, start: usize) -> Result<(B::Object, usize), Stop> {
         let mut idx = self.skip_ws(start);
-        let mut map = Map::new();
+        let mut items = Vec::new();
         if !self.is(idx, b'}') {
             loop {
                 if !self.is(idx, b'"') {
@@ -480,7 +548,7 @@ impl Scanner<'_> {
                 }
                 idx = self.skip_ws(idx + 1);
                 let (value, next) = self.scan_once(idx)?;
-                map.insert(key, value);
+                items.push((key, value));
                 idx = self.skip_ws(next);
                 if self.is(idx, b'}') {
                     break;
@@ -491,10 +559,10 @@ impl Scanner<'_> {
                 idx = self.skip_ws(idx + 1);
             }
         }
-        Ok((dict_value(map), idx + 1))
+        Ok((self.build.dict(items), idx + 1))
     }
 
-    fn parse_array(&mut self, start: usize) -> Result<(Value, usize), Stop> {
+    fn parse_array(&mut self, start: usize) -> Result<(B::Object, usize), Stop> {
         let mut idx = self.skip_ws(start);
         let mut values = Vec::new();
         if !self.is(idx, b']') {
@@ -511,11 +579,11 @@ impl Scanner<'_> {
                 idx = self.skip_ws(idx + 1);
             }
         }
-        Ok((Value::Array(values), idx + 1))
+        Ok((self.build.list(values), idx + 1))
     }
 
     /// `scanstring(s, end, strict=True)`: `end` is just after the opening quote.
-    fn scanstring(&self, mut end: usize) -> Result<(String, usize), Stop> {
+    fn scanstring(&self, mut end: usize) -> Result<(Vec<u32>, usize), Stop> {
         let s = self.s;
         let len = s.len();
         let begin = end - 1;
@@ -577,7 +645,7 @@ impl Scanner<'_> {
                 out.push(c);
             }
         }
-        Ok((code_points_to_string(&out), end))
+        Ok((out, end))
     }
 
     fn hex4(&self, at: usize) -> Option<u32> {
@@ -593,22 +661,30 @@ impl Scanner<'_> {
 /// Turns Python code points (which may include surrogates) into a Rust string: surrogate pairs are
 /// joined, lone surrogates become U+FFFD.
 pub(crate) fn code_points_to_string(cps: &[u32]) -> String {
-    let mut out = String::with_capacity(cps.len());
+    chars(cps).map(|c| c.unwrap_or('\u{FFFD}')).collect()
+}
+
+/// The Rust string of Python code points whose surrogates all pair up (joined), or `None` when one
+/// stands alone: a Rust string cannot hold it.
+pub(crate) fn code_points_to_exact_string(cps: &[u32]) -> Option<String> {
+    chars(cps).collect()
+}
+
+/// The characters of Python code points, surrogate pairs joined; `None` for a lone surrogate.
+fn chars(cps: &[u32]) -> impl Iterator<Item = Option<char>> + '_ {
     let mut i = 0;
-    while let Some(&c) = cps.get(i) {
+    std::iter::from_fn(move || {
+        let c = *cps.get(i)?;
         if (0xD800..=0xDBFF).contains(&c)
             && let Some(&c2) = cps.get(i + 1)
             && (0xDC00..=0xDFFF).contains(&c2)
         {
-            let joined = 0x10000 + (((c - 0xD800) << 10) | (c2 - 0xDC00));
-            out.push(char::from_u32(joined).unwrap_or('\u{FFFD}'));
             i += 2;
-            continue;
+            return Some(char::from_u32(0x10000 + (((c - 0xD800) << 10) | (c2 - 0xDC00))));
         }
-        out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
         i += 1;
-    }
-    out
+        Some(char::from_u32(c))
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -694,8 +770,8 @@ fn detect_encoding(b: &[u8]) -> Encoding {
 /// `data.decode(json.detect_encoding(data), 'surrogatepass')`, as code points.
 pub(crate) fn decode_bytes(data: &[u8]) -> Result<Vec<u32>, UnicodeDecodeError> {
     match detect_encoding(data) {
-        Encoding::Utf8 => decode_utf8(data, 0),
-        Encoding::Utf8Sig => decode_utf8(data.get(3..).unwrap_or_default(), 0),
+        Encoding::Utf8 => decode_utf8_surrogatepass(data, 0),
+        Encoding::Utf8Sig => decode_utf8_surrogatepass(data.get(3..).unwrap_or_default(), 0),
         Encoding::Utf16 => {
             let big = data.starts_with(&[0xFE, 0xFF]);
             decode_utf16(data, 2, big)
@@ -711,9 +787,28 @@ pub(crate) fn decode_bytes(data: &[u8]) -> Result<Vec<u32>, UnicodeDecodeError> 
     }
 }
 
+/// `data.decode('utf-8')`: the text, or the `UnicodeDecodeError` Python raises.
+pub fn decode_utf8(data: &[u8]) -> Result<&str, UnicodeDecodeError> {
+    std::str::from_utf8(data).map_err(|e| utf8_error(data, 0, &e))
+}
+
+/// The `UnicodeDecodeError` of CPython's UTF-8 decoder where Rust's stopped with `e` in `data`, which
+/// starts at `base` in the whole input.
+fn utf8_error(data: &[u8], base: usize, e: &std::str::Utf8Error) -> UnicodeDecodeError {
+    let valid = e.valid_up_to();
+    let start = base + valid;
+    let byte = data.get(valid).copied().unwrap_or(0);
+    let (end, reason) = match e.error_len() {
+        None => (base + data.len(), "unexpected end of data"),
+        Some(n) if matches!(byte, 0x80..=0xC1 | 0xF5..=0xFF) => (start + n, "invalid start byte"),
+        Some(n) => (start + n, "invalid continuation byte"),
+    };
+    UnicodeDecodeError { encoding: "utf-8", start, end, byte, reason }
+}
+
 /// UTF-8 with `surrogatepass`, reporting errors as CPython's decoder does (positions relative to
 /// `data`, offset by `base`).
-fn decode_utf8(data: &[u8], base: usize) -> Result<Vec<u32>, UnicodeDecodeError> {
+fn decode_utf8_surrogatepass(data: &[u8], base: usize) -> Result<Vec<u32>, UnicodeDecodeError> {
     let mut out = Vec::with_capacity(data.len());
     let mut rest = data;
     let mut offset = 0;
@@ -734,17 +829,7 @@ fn decode_utf8(data: &[u8], base: usize) -> Result<Vec<u32>, UnicodeDecodeError>
                     offset += valid + 3;
                     continue;
                 }
-                let start = base + offset + valid;
-                let byte = bad.first().copied().unwrap_or(0);
-                let (end, reason) = match e.error_len() {
-                    None => (base + offset + rest.len(), "unexpected end of data"),
-                    Some(n) => {
-                        let invalid_start = matches!(byte, 0x80..=0xC1 | 0xF5..=0xFF);
-                        let reason = if invalid_start { "invalid start byte" } else { "invalid continuation byte" };
-                        (start + n, reason)
-                    }
-                };
-                return Err(UnicodeDecodeError { encoding: "utf-8", start, end, byte, reason });
+                return Err(utf8_error(rest, base + offset, &e));
             }
         }
     }
