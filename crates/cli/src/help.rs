@@ -29,6 +29,7 @@ use cognito_idp_client::model::{Example, Shape, ShapeKind};
 use serde_json::Value;
 
 use crate::argparse::option_name;
+use crate::jsonfmt;
 
 /// The column the manual is wrapped at: no line is longer, except one holding a single word that does
 /// not fit.
@@ -595,9 +596,9 @@ fn document_example(page: &mut Page, command: &str, members: &[cognito_idp_clien
                 Value::String(s) if is_string => shell_quote(s),
                 Value::Object(map) => match shorthand_value(map) {
                     Some(shorthand) => shell_quote(&shorthand),
-                    None => shell_quote(&python_json(value)),
+                    None => shell_quote(&jsonfmt::dumps_request(value)),
                 },
-                _ => shell_quote(&python_json(value)),
+                _ => shell_quote(&jsonfmt::dumps_request(value)),
             };
             args.push(format!("--{} {text}", option_name(key)));
         }
@@ -615,7 +616,7 @@ fn document_example(page: &mut Page, command: &str, members: &[cognito_idp_clien
     if let Some(response) = example.response {
         page.block(&line(BODY, "Output:"));
         let pretty = match serde_json::from_str::<Value>(response) {
-            Ok(value) => pretty_json(&value, 0),
+            Ok(value) => jsonfmt::dumps(&value, false),
             Err(_) => response.to_owned(),
         };
         page.block(&indent_lines(&pretty, inner));
@@ -637,41 +638,6 @@ fn shorthand_value(map: &serde_json::Map<String, Value>) -> Option<String> {
         }
     }
     Some(parts.join(","))
-}
-
-/// JSON as Python's `json.dumps` writes it by default (`, ` and `: ` separators), for command lines.
-fn python_json(value: &Value) -> String {
-    match value {
-        Value::Array(items) => format!("[{}]", items.iter().map(python_json).collect::<Vec<_>>().join(", ")),
-        Value::Object(map) => format!(
-            "{{{}}}",
-            map.iter()
-                .map(|(k, v)| format!("{}: {}", Value::String(k.clone()), python_json(v)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        scalar => scalar.to_string(),
-    }
-}
-
-/// JSON pretty-printed with four spaces a level, as AWS CLI v1 prints output.
-fn pretty_json(value: &Value, level: usize) -> String {
-    let pad = "    ".repeat(level + 1);
-    let close = "    ".repeat(level);
-    match value {
-        Value::Array(items) if !items.is_empty() => {
-            let body: Vec<String> = items.iter().map(|v| format!("{pad}{}", pretty_json(v, level + 1))).collect();
-            format!("[\n{}\n{close}]", body.join(",\n"))
-        }
-        Value::Object(map) if !map.is_empty() => {
-            let body: Vec<String> = map
-                .iter()
-                .map(|(k, v)| format!("{pad}{}: {}", Value::String(k.clone()), pretty_json(v, level + 1)))
-                .collect();
-            format!("{{\n{}\n{close}}}", body.join(",\n"))
-        }
-        other => other.to_string(),
-    }
 }
 
 /// Quotes a word for a POSIX shell as Python's `shlex.quote` does.
@@ -1530,14 +1496,14 @@ mod tests {
         let spaced: Value = serde_json::json!({"k": "two words"});
         let Value::Object(spaced) = spaced else { unreachable!() };
         assert_eq!(shorthand_value(&spaced), None);
-        assert_eq!(python_json(&Value::Object(spaced)), "{\"k\": \"two words\"}");
+        assert_eq!(jsonfmt::dumps_request(&Value::Object(spaced)), "{\"k\": \"two words\"}");
     }
 
     #[test]
     fn pretty_prints_output_with_four_spaces() {
         let value = serde_json::json!({"a": {"b": [1, "x"], "c": {}}, "d": []});
         assert_eq!(
-            pretty_json(&value, 0),
+            jsonfmt::dumps(&value, false),
             "{\n    \"a\": {\n        \"b\": [\n            1,\n            \"x\"\n        ],\n        \"c\": {}\n    },\n    \"d\": []\n}"
         );
     }
