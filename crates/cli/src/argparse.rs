@@ -1266,7 +1266,6 @@ fn in_ranges(ranges: &[(u32, u32)], code: u32) -> Option<u32> {
 
 /// Python's `int(text)` (base 10), saturated to `i64`, with CPython 3.11's error messages.
 fn python_int(text: &str) -> Result<i64, String> {
-    const MAX_STR_DIGITS: usize = 4300;
     let invalid = || {
         let repr: String = repr_str(text).chars().take(200).collect();
         format!("invalid literal for int() with base 10: {repr}")
@@ -1318,12 +1317,8 @@ fn python_int(text: &str) -> Result<i64, String> {
     if previous_underscore || rest.get(used) == Some(&b'_') {
         return Err(invalid());
     }
-    if digits.len() > MAX_STR_DIGITS {
-        return Err(format!(
-            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; \
-             use sys.set_int_max_str_digits() to increase the limit",
-            digits.len()
-        ));
+    if let Some(message) = crate::pyjson::int_max_str_digits_error(digits.len()) {
+        return Err(message);
     }
     let trailing = rest.get(used..).unwrap_or_default();
     if digits.is_empty() || !trailing.iter().all(is_space) {

@@ -41,6 +41,17 @@ pub const CLI_INPUT_JSON_MAX_DEPTH: usize = 982;
 /// Python 3.11's default limit on the digits of an integer converted from text.
 const INT_MAX_STR_DIGITS: usize = 4300;
 
+/// The `ValueError` message Python 3.11 raises when it converts an integer of `ndigits` decimal digits
+/// from text (`int()`, `json.loads`), if that is more than its default limit.
+pub(crate) fn int_max_str_digits_error(ndigits: usize) -> Option<String> {
+    (ndigits > INT_MAX_STR_DIGITS).then(|| {
+        format!(
+            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: value has {ndigits} \
+             digits; use sys.set_int_max_str_digits() to increase the limit"
+        )
+    })
+}
+
 /// The prefix of the keys that mark special values (see the module documentation).
 pub const SPECIAL_KEY_PREFIX: &str = "\u{0}py:";
 const KEY_INT: &str = "\u{0}py:int";
@@ -522,12 +533,8 @@ impl<B: Build> Scanner<'_, B> {
             let x: f64 = text.parse().unwrap_or(f64::NAN);
             return Ok((self.build.float(x), idx));
         }
-        let ndigits = text.trim_start_matches('-').len();
-        if ndigits > INT_MAX_STR_DIGITS {
-            return Err(Stop::Error(LoadError::Value(format!(
-                "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: \
-                 value has {ndigits} digits; use sys.set_int_max_str_digits() to increase the limit"
-            ))));
+        if let Some(message) = int_max_str_digits_error(text.trim_start_matches('-').len()) {
+            return Err(Stop::Error(LoadError::Value(message)));
         }
         let normalized = if text == "-0" { "0" } else { text.as_str() };
         Ok((self.build.int(normalized), idx))
