@@ -231,16 +231,6 @@ pub enum PySpecial<'a> {
 }
 
 impl PySpecial<'_> {
-    /// The name of its Python type, as in `<class 'int'>`.
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            PySpecial::Int(_) => "int",
-            PySpecial::Float(_) => "float",
-            PySpecial::Bytes(_) => "bytes",
-            PySpecial::Dict(_) => "dict",
-        }
-    }
-
     /// Python's `repr` of a scalar special value; `None` for [`PySpecial::Dict`], whose repr depends
     /// on its content and on whether it is an `OrderedDict`.
     pub fn scalar_repr(&self) -> Option<String> {
@@ -1063,7 +1053,7 @@ mod tests {
             value.as_array().into_iter().flatten().map(|v| special(v).and_then(|s| s.scalar_repr())).collect();
         let expected = ["nan", "inf", "-inf", "inf"].map(|s| Some(s.to_owned()));
         assert_eq!(reprs, expected);
-        assert_eq!(special(&value[0]).map(|s| s.type_name()), Some("float"));
+        assert_eq!(pyrepr::tp_name(&value[0], pyrepr::Dicts::Plain), "float");
     }
 
     #[test]
