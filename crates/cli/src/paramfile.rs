@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::pyjson;
+use crate::{pyjson, pyrepr};
 
 /// What a parameter file holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -332,7 +332,7 @@ fn python_os_error(e: &std::io::Error, file_path: &str) -> String {
         Some(code) => {
             let text = std::io::Error::from_raw_os_error(code).to_string();
             let strerror = text.strip_suffix(&format!(" (os error {code})")).unwrap_or(&text);
-            format!("[Errno {code}] {strerror}: {}", pyjson::py_str_repr(file_path))
+            format!("[Errno {code}] {strerror}: {}", pyrepr::repr_str(file_path))
         }
         None => e.to_string(),
     }
@@ -356,17 +356,9 @@ fn encoding_from_content_type(content_type: Option<&str>) -> Option<String> {
 fn decode_text(body: &[u8], encoding: &str) -> Result<String, String> {
     let normalized = encoding.trim().to_ascii_lowercase().replace('_', "-");
     match normalized.as_str() {
-        "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => String::from_utf8(body.to_vec()).map_err(|e| {
-            let start = e.utf8_error().valid_up_to();
-            let bad = body.get(start..).unwrap_or_default();
-            let byte = bad.first().copied().unwrap_or(0);
-            let (end, reason) = match e.utf8_error().error_len() {
-                None => (body.len(), "unexpected end of data"),
-                Some(n) if matches!(byte, 0x80..=0xC1 | 0xF5..=0xFF) => (start + n, "invalid start byte"),
-                Some(n) => (start + n, "invalid continuation byte"),
-            };
-            pyjson::UnicodeDecodeError { encoding: "utf-8", start, end, byte, reason }.to_string()
-        }),
+        "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => {
+            pyjson::decode_utf8(body).map(str::to_owned).map_err(|e| e.to_string())
+        }
         "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "latin" | "latin1" | "latin-1" | "l1" | "iso-ir-100"
         | "csisolatin1" | "iso-8859-1:1987" => Ok(body.iter().map(|&b| char::from(b)).collect()),
         "ascii" | "us-ascii" | "646" | "us" | "ansi-x3.4-1968" | "iso646-us" | "cp367" => {
