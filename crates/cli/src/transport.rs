@@ -14,9 +14,6 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use cognito_idp_client::framing::Attempt;
 use cognito_idp_client::{CognitoIdp, Error, RawResponse, TransportFailure};
-use serde_json::Value;
-
-use crate::config::{Env, Section};
 
 /// The retry mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,13 +37,14 @@ pub struct RetryPolicy {
 }
 
 impl RetryPolicy {
-    /// The policy from `AWS_RETRY_MODE` / the profile's `retry_mode` and `AWS_MAX_ATTEMPTS` / the
-    /// profile's `max_attempts`.
-    pub fn resolve(env: &Env, scoped: &Section) -> Result<Self, String> {
-        let setting = |var: &str, key: &str| {
-            env.get(var).cloned().or_else(|| scoped.get(key).and_then(Value::as_str).map(str::to_owned))
-        };
-        let mode = match setting("AWS_RETRY_MODE", "retry_mode").as_deref() {
+    /// The policy from the settings' values of `AWS_RETRY_MODE` / `retry_mode` and `AWS_MAX_ATTEMPTS` /
+    /// `max_attempts`, and the testing knob `COGNITO_IDP_RETRY_DELAY_SCALE`.
+    pub fn from_settings(
+        mode: Option<&str>,
+        max_attempts: Option<&str>,
+        delay_scale: Option<&str>,
+    ) -> Result<Self, String> {
+        let mode = match mode {
             None | Some("legacy") => RetryMode::Legacy,
             Some("standard" | "adaptive") => RetryMode::Standard,
             Some(other) => {
@@ -55,7 +53,7 @@ impl RetryPolicy {
                 ));
             }
         };
-        let max_attempts = match setting("AWS_MAX_ATTEMPTS", "max_attempts") {
+        let max_attempts = match max_attempts {
             None => match mode {
                 RetryMode::Legacy => 5,
                 RetryMode::Standard => 3,
@@ -66,11 +64,8 @@ impl RetryPolicy {
                 Err(_) => return Err(format!("max_attempts must be an integer, not {text:?}")),
             },
         };
-        let delay_scale = env
-            .get("COGNITO_IDP_RETRY_DELAY_SCALE")
-            .and_then(|v| v.parse::<f64>().ok())
-            .filter(|v| v.is_finite() && *v >= 0.0)
-            .unwrap_or(1.0);
+        let delay_scale =
+            delay_scale.and_then(|v| v.parse::<f64>().ok()).filter(|v| v.is_finite() && *v >= 0.0).unwrap_or(1.0);
         Ok(Self { mode, max_attempts, delay_scale })
     }
 
@@ -341,19 +336,15 @@ mod tests {
     }
 
     #[test]
-    fn modes_and_attempts_come_from_the_environment_before_the_profile() {
-        let mut scoped = Section::new();
-        scoped.insert("retry_mode".into(), "standard".into());
-        scoped.insert("max_attempts".into(), "7".into());
-        let from_profile = RetryPolicy::resolve(&Env::new(), &scoped).expect("valid");
-        assert_eq!((from_profile.mode, from_profile.max_attempts), (RetryMode::Standard, 7));
-        let env: Env = [("AWS_RETRY_MODE".to_owned(), "legacy".to_owned())].into();
-        let from_env = RetryPolicy::resolve(&env, &Section::new()).expect("valid");
-        assert_eq!((from_env.mode, from_env.max_attempts), (RetryMode::Legacy, 5));
-        let bad: Env = [("AWS_RETRY_MODE".to_owned(), "fast".to_owned())].into();
-        assert!(RetryPolicy::resolve(&bad, &Section::new()).expect_err("invalid").contains("\"fast\""));
-        let zero: Env = [("AWS_MAX_ATTEMPTS".to_owned(), "0".to_owned())].into();
-        assert!(RetryPolicy::resolve(&zero, &Section::new()).is_err());
+    fn modes_and_attempts_are_read_and_checked() {
+        let standard = RetryPolicy::from_settings(Some("standard"), Some("7"), None).expect("valid");
+        assert_eq!((standard.mode, standard.max_attempts, standard.delay_scale), (RetryMode::Standard, 7, 1.0));
+        let defaults = RetryPolicy::from_settings(None, None, Some("0.01")).expect("valid");
+        assert_eq!((defaults.mode, defaults.max_attempts, defaults.delay_scale), (RetryMode::Legacy, 5, 0.01));
+        assert_eq!(RetryPolicy::from_settings(Some("adaptive"), None, None).expect("valid").max_attempts, 3);
+        assert!(RetryPolicy::from_settings(Some("fast"), None, None).expect_err("invalid").contains("\"fast\""));
+        assert!(RetryPolicy::from_settings(None, Some("0"), None).is_err());
+        assert!(RetryPolicy::from_settings(None, Some("many"), None).is_err());
     }
 
     #[test]
