@@ -1,5 +1,6 @@
 //! Repository automation, run as `cargo xtask <command>` from any folder of the workspace.
 
+mod bench;
 mod codegen;
 mod compat;
 mod contract;
@@ -31,6 +32,8 @@ enum Command {
     },
     /// Compare the spec with AWS's model in spec/upstream/ and list every difference.
     CheckModel,
+    /// Measure whole-process calls of the release binary (and of AWS CLI v1 when installed).
+    Bench(bench::Args),
     /// Regenerate the CLI's snapshot tests (skeletons, manuals) and show the changes for review.
     Skeleton {
         /// Compare instead of writing: exit non-zero when a snapshot differs.
@@ -73,6 +76,7 @@ fn run(command: Command) -> Result<()> {
     match command {
         Command::Codegen { check } => codegen::run(&root, check),
         Command::Skeleton { check } => skeleton::run(&root, check),
+        Command::Bench(args) => bench::run(&root, &args),
         Command::RecordAwscli { venv, cases } => record::run(&root, venv, &cases),
         Command::Compat(args) => compat::run(&root, &args),
         Command::Schema { check } => schema::run(&root, check),
