@@ -1,6 +1,7 @@
 //! Repository automation, run as `cargo xtask <command>` from any folder of the workspace.
 
 mod codegen;
+mod conformance;
 mod contract;
 mod model_check;
 
@@ -27,6 +28,8 @@ enum Command {
     },
     /// Compare the spec with AWS's model in spec/upstream/ and list every difference.
     CheckModel,
+    /// Run the whole contract check (model, freshness, the conformance suite) with one report.
+    Conformance(conformance::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +47,7 @@ fn run(command: Command) -> Result<()> {
     let root = workspace_root();
     match command {
         Command::Codegen { check } => codegen::run(&root, check),
+        Command::Conformance(args) => conformance::run(&root, &args),
         Command::CheckModel => {
             let spec = contract::Contract::from_spec_file(&root.join(contract::SPEC_PATH))?;
             let upstream = contract::Contract::from_upstream_file(&root.join(contract::UPSTREAM_PATH))?;
