@@ -22,6 +22,9 @@ pub struct Args {
     /// Property cases per property check.
     #[arg(long, default_value_t = 256)]
     cases: u32,
+    /// Build the conformance harness with optimizations (for many cases, such as --cases 10000).
+    #[arg(long)]
+    release: bool,
     /// Write a JUnit XML report of every check to this file.
     #[arg(long, value_name = "PATH")]
     junit: Option<PathBuf>,
@@ -146,9 +149,19 @@ fn harness(root: &Path, args: &Args) -> Result<Vec<Record>> {
 
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
+    // `cargo run` gave this process the variables of the xtask package (CARGO_PKG_NAME and so on).
+    // Build scripts that watch them (ring's does) would see them change and rebuild everything on each
+    // switch between `cargo xtask conformance` and a plain `cargo test`.
+    for (name, _) in std::env::vars_os() {
+        if name.to_str().is_some_and(is_package_variable) {
+            command.env_remove(&name);
+        }
+    }
     command
         .current_dir(root)
-        .args(["test", "--locked", "-p", "cognito-idp-conformance", "--test", "conformance", "--"])
+        .args(["test", "--locked", "-p", "cognito-idp-conformance", "--test", "conformance"])
+        .args(args.release.then_some("--release"))
+        .arg("--")
         .arg("--results-json")
         .arg(&results)
         .arg("--no-summary")
@@ -182,6 +195,14 @@ fn harness(root: &Path, args: &Args) -> Result<Vec<Record>> {
         records.push(record);
     }
     Ok(records)
+}
+
+/// Whether cargo sets `name` for the package being built or run, rather than for the whole invocation.
+fn is_package_variable(name: &str) -> bool {
+    name.starts_with("CARGO_PKG_")
+        || name.starts_with("CARGO_MANIFEST_")
+        || name.starts_with("CARGO_BIN_")
+        || matches!(name, "CARGO_CRATE_NAME" | "CARGO_PRIMARY_PACKAGE" | "OUT_DIR")
 }
 
 /// One report line, as the harness prints it: `PASS wire-properties          256 cases  1.2s`, with the
@@ -311,6 +332,16 @@ mod tests {
         let text = r#"{"checks":[{"name":"wire-properties","status":"pass","summary":"256 cases","seconds":1.5,"message":"","details":[],"show_details":false}]}"#;
         let results: Results = serde_json::from_str(text).expect("parses");
         assert_eq!(results.checks[0].status, Status::Pass);
+    }
+
+    #[test]
+    fn only_the_package_variables_of_cargo_run_are_dropped() {
+        for name in ["CARGO_PKG_NAME", "CARGO_MANIFEST_DIR", "CARGO_MANIFEST_LINKS", "CARGO_CRATE_NAME", "OUT_DIR"] {
+            assert!(is_package_variable(name), "{name}");
+        }
+        for name in ["CARGO", "CARGO_HOME", "CARGO_TARGET_DIR", "CARGO_TERM_COLOR", "PATH"] {
+            assert!(!is_package_variable(name), "{name}");
+        }
     }
 
     #[test]

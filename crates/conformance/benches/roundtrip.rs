@@ -11,6 +11,7 @@ use cognito_idp_conformance::wire::{WireHarness, ok_json};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
+use serde::Deserialize as _;
 use serde_json::Value;
 
 /// The same inputs every run: proptest's deterministic runner over the contract's strategies.
@@ -44,8 +45,7 @@ fn round_trips(c: &mut Criterion) {
     group.bench_function("generated", |b| {
         b.iter(|| {
             let (input, output) = next.next().unwrap_or_else(|| unreachable!());
-            let typed: ResendConfirmationCodeRequest =
-                serde_json::from_value(input.clone()).unwrap_or_else(|e| panic!("{e}"));
+            let typed = ResendConfirmationCodeRequest::deserialize(input).unwrap_or_else(|e| panic!("{e}"));
             let exchange = harness.exchange(typed, ok_json(&output.to_string()));
             assert!(exchange.result.is_ok() && exchange.request.is_some());
         })

@@ -157,8 +157,8 @@ pub fn length_bounds(shape: &StringShape, class: Option<&CharClass>) -> Result<(
 }
 
 /// Lengths from `min` to `max`, leaning toward both ends and toward short strings. For very long maximums
-/// (`StringType`'s 131,072) the maximum and its neighbours are drawn less often, and middling lengths
-/// sometimes, so that a run stays fast while every run still reaches the maximum many times.
+/// (`StringType`'s 131,072) the maximum and its neighbours are one draw in fifty and middling lengths one
+/// in fifty: a run of 256 cases still reaches the maximum several times, and stays fast.
 fn lengths(min: usize, max: usize) -> BoxedStrategy<usize> {
     const HUGE: usize = 4096;
     let near_max = max.saturating_sub(4).max(min)..=max;
@@ -173,11 +173,11 @@ fn lengths(min: usize, max: usize) -> BoxedStrategy<usize> {
         .boxed()
     } else {
         prop_oneof![
-            8 => Just(min),
-            1 => Just(max),
-            16 => min..=min + 8,
-            12 => min..=min.max(64),
+            24 => Just(min),
+            48 => min..=min + 8,
+            24 => min..=min.max(64),
             2 => min..=HUGE,
+            1 => Just(max),
             1 => near_max,
         ]
         .boxed()
@@ -189,8 +189,20 @@ fn string_of(chars: BoxedStrategy<char>, len: usize) -> BoxedStrategy<String> {
     if len <= LITERAL_LIMIT {
         vec(chars, len).prop_map(String::from_iter).boxed()
     } else {
-        vec(chars, 1..=32).prop_map(move |run| run.iter().cycle().take(len).collect()).boxed()
+        vec(chars, 1..=32).prop_map(move |run| repeat_to(&run, len)).boxed()
     }
+}
+
+/// `run` repeated to exactly `len` characters, by whole copies of the run's text.
+fn repeat_to(run: &[char], len: usize) -> String {
+    let Some(count) = len.checked_div(run.len()) else { return String::new() };
+    let text: String = run.iter().collect();
+    let mut out = String::with_capacity(text.len() * (count + 1));
+    for _ in 0..count {
+        out.push_str(&text);
+    }
+    out.extend(run.iter().take(len % run.len()));
+    out
 }
 
 /// Strings with lengths from `lengths`, characters from `chars`.
@@ -718,6 +730,13 @@ mod tests {
             .find(|s| s.to_string().starts_with("$.UserContextData.IpAddress (StringType): longer"));
         let example = example_invalid(INPUT, &base, &site.expect("site")).expect("example").expect("some");
         assert_eq!(example["UserContextData"]["IpAddress"].as_str().map(|s| s.chars().count()), Some(131_073));
+    }
+
+    #[test]
+    fn long_strings_are_a_run_repeated_to_the_exact_length() {
+        assert_eq!(repeat_to(&['a', 'é', '😀'], 7), "aé😀aé😀a");
+        assert_eq!(repeat_to(&['x'], 131_072).chars().count(), 131_072);
+        assert_eq!(repeat_to(&[], 5), "");
     }
 
     #[test]

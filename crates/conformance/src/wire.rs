@@ -229,12 +229,30 @@ pub fn check_body(request: &Request, expected: &Value) -> Vec<Failure> {
     failures
 }
 
+/// The path of the first `null` in `value`; paths are only built on the way to one, since map keys can
+/// be 131,072 characters long.
 fn first_null(value: &Value, path: &str) -> Option<String> {
     match value {
         Value::Null => Some(path.to_owned()),
-        Value::Object(object) => object.iter().find_map(|(k, v)| first_null(v, &format!("{path}.{k}"))),
-        Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| first_null(v, &format!("{path}[{i}]"))),
+        Value::Object(object) => object
+            .iter()
+            .find(|(_, v)| has_null(v))
+            .and_then(|(k, v)| first_null(v, &format!("{path}.{}", crate::failure::short(k)))),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find(|(_, v)| has_null(v))
+            .and_then(|(i, v)| first_null(v, &format!("{path}[{i}]"))),
         _ => None,
+    }
+}
+
+fn has_null(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::Object(object) => object.values().any(has_null),
+        Value::Array(items) => items.iter().any(has_null),
+        _ => false,
     }
 }
 

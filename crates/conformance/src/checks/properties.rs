@@ -13,8 +13,8 @@ use proptest::prelude::*;
 use proptest::test_runner::{
     Config, FailurePersistence, FileFailurePersistence, PersistedSeed, TestCaseError, TestError, TestRunner,
 };
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize as _, Serialize};
 use serde_json::Value;
 
 use crate::failure::{Failure, expect_json, short, short_json};
@@ -143,7 +143,7 @@ pub fn wire_properties(harness: &WireHarness, cases: u32, progress: &Progress) -
 
 /// One case of [`wire_properties`].
 pub fn wire_case(harness: &WireHarness, expect: &WireExpectation, input: &Value, output: &Value) -> Vec<Failure> {
-    let typed: ResendConfirmationCodeRequest = match serde_json::from_value(input.clone()) {
+    let typed = match ResendConfirmationCodeRequest::deserialize(input) {
         Ok(typed) => typed,
         Err(e) => {
             return vec![Failure::new("the generated request type accepts a valid input", "accepted", e.to_string())];
