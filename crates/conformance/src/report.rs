@@ -166,7 +166,9 @@ impl CheckRecord {
                 let _ = write!(text, "\n           {more}");
             }
         }
-        if self.status == Status::Fail && (self.details.is_empty() || !self.show_details) && !self.message.is_empty() {
+        // The failures of a check made of details are its failed details, printed above.
+        let failed_details = self.details.iter().any(|d| d.status == Status::Fail);
+        if self.status == Status::Fail && !failed_details && !self.message.is_empty() {
             for more in self.message.lines() {
                 let _ = write!(text, "\n    {more}");
             }

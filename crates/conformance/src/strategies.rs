@@ -8,6 +8,7 @@
 //! or absent; maps hold from no key to many.
 
 use std::fmt;
+use std::ops::RangeInclusive;
 
 use cognito_idp_client::model::{MapShape, Shape, ShapeKind, StringShape, StructureShape};
 use proptest::collection::vec;
@@ -156,40 +157,35 @@ pub fn length_bounds(shape: &StringShape, class: Option<&CharClass>) -> Result<(
     Ok((min, max))
 }
 
-/// Lengths from `min` to `max`, leaning toward both ends and toward short strings. For very long maximums
-/// (`StringType`'s 131,072) the maximum and its neighbours are one draw in fifty and middling lengths one
-/// in fifty: a run of 256 cases still reaches the maximum several times, and stays fast.
-fn lengths(min: usize, max: usize) -> BoxedStrategy<usize> {
+/// Weighted ranges of lengths from `min` to `max`, leaning toward both ends and toward short strings,
+/// the shortest first (shrinking moves toward earlier ranges). For very long maximums (`StringType`'s
+/// 131,072) the maximum and its neighbours are one draw in fifty and middling lengths one in fifty: a
+/// run of 256 cases still reaches the maximum several times, and stays fast.
+fn lengths(min: usize, max: usize) -> Vec<(u32, RangeInclusive<usize>)> {
     const HUGE: usize = 4096;
     let near_max = max.saturating_sub(4).max(min)..=max;
     if max <= HUGE {
-        prop_oneof![
-            8 => Just(min),
-            4 => Just(max),
-            16 => min..=max.min(min + 8),
-            12 => min..=max.min(64),
-            4 => near_max,
-        ]
-        .boxed()
+        vec![(8, min..=min), (16, min..=max.min(min + 8)), (12, min..=max.min(64)), (4, near_max), (4, max..=max)]
     } else {
-        prop_oneof![
-            24 => Just(min),
-            48 => min..=min + 8,
-            24 => min..=min.max(64),
-            2 => min..=HUGE,
-            1 => Just(max),
-            1 => near_max,
+        vec![
+            (24, min..=min),
+            (48, min..=min + 8),
+            (24, min..=min.max(64)),
+            (2, min..=HUGE),
+            (1, near_max),
+            (1, max..=max),
         ]
-        .boxed()
     }
 }
 
-/// Strings of exactly `len` characters from `chars`.
-fn string_of(chars: BoxedStrategy<char>, len: usize) -> BoxedStrategy<String> {
-    if len <= LITERAL_LIMIT {
-        vec(chars, len).prop_map(String::from_iter).boxed()
+/// Strings of lengths in `range`, characters from `chars`. Up to [`LITERAL_LIMIT`] characters each is
+/// drawn (and shrinks by dropping characters); longer ones are a run of up to 32 characters repeated to
+/// the length.
+fn string_in(chars: BoxedStrategy<char>, range: RangeInclusive<usize>) -> BoxedStrategy<String> {
+    if *range.end() <= LITERAL_LIMIT {
+        vec(chars, range).prop_map(String::from_iter).boxed()
     } else {
-        vec(chars, 1..=32).prop_map(move |run| repeat_to(&run, len)).boxed()
+        (vec(chars, 1..=32), range).prop_map(|(run, len)| repeat_to(&run, len)).boxed()
     }
 }
 
@@ -205,9 +201,10 @@ fn repeat_to(run: &[char], len: usize) -> String {
     out
 }
 
-/// Strings with lengths from `lengths`, characters from `chars`.
-fn strings(chars: BoxedStrategy<char>, lengths: BoxedStrategy<usize>) -> BoxedStrategy<String> {
-    lengths.prop_flat_map(move |len| string_of(chars.clone(), len)).boxed()
+/// Strings with lengths from the weighted ranges, characters from `chars`.
+fn strings(chars: BoxedStrategy<char>, ranges: Vec<(u32, RangeInclusive<usize>)>) -> BoxedStrategy<String> {
+    Union::new_weighted(ranges.into_iter().map(|(weight, range)| (weight, string_in(chars.clone(), range))).collect())
+        .boxed()
 }
 
 fn chars_of(class: Option<&CharClass>) -> BoxedStrategy<char> {
@@ -449,15 +446,14 @@ fn broken_here(shape: &'static Shape, constraint: &Constraint, depth: usize) -> 
             let (min, max) = length_bounds(s, class.as_ref())?;
             let chars = chars_of(class.as_ref());
             match constraint {
-                Constraint::TooShort(_) => Ok(with_leaf(strings(chars, (0..min).boxed()))),
-                Constraint::TooLong(_) => Ok(with_leaf(strings(chars, (max + 1..=max + 4).boxed()))),
+                Constraint::TooShort(_) => Ok(with_leaf(string_in(chars, 0..=min.saturating_sub(1)))),
+                Constraint::TooLong(_) => Ok(with_leaf(string_in(chars, max + 1..=max + 4))),
                 Constraint::OutsidePattern(_) => {
                     let class = class.ok_or_else(|| StrategyError(format!("{} has no pattern", shape.name)))?;
                     let outside = class
                         .outside_strategy()
                         .ok_or_else(|| StrategyError(format!("no character is outside {}", class.source)))?;
-                    let len = min.max(1)..=max.min(24).max(min.max(1));
-                    let valid = len.prop_flat_map(move |n| string_of(class.strategy(), n));
+                    let valid = string_in(class.strategy(), min.max(1)..=max.min(24).max(min.max(1)));
                     let broken = (valid, outside, any::<prop::sample::Index>()).prop_map(|(text, bad, at)| {
                         let mut chars: Vec<char> = text.chars().collect();
                         let i = at.index(chars.len());
@@ -470,7 +466,7 @@ fn broken_here(shape: &'static Shape, constraint: &Constraint, depth: usize) -> 
                 }
                 Constraint::NotInEnum => {
                     let allowed: Vec<&'static str> = s.enum_values.to_vec();
-                    let other = strings(pattern::any_char(), (0..=12usize).boxed())
+                    let other = string_in(pattern::any_char(), 0..=12)
                         .prop_filter("a value outside the enum", move |v| !allowed.contains(&v.as_str()));
                     Ok(with_leaf(other.boxed()))
                 }

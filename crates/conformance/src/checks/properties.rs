@@ -86,6 +86,7 @@ where
         cases,
         failure_persistence: Some(Box::new(ShortSeeds(FileFailurePersistence::Direct(seeds_file)))),
         max_shrink_time: 30_000,
+        max_shrink_iters: 4096,
         ..Config::default()
     };
     let mut runner = TestRunner::new(config);
