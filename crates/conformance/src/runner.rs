@@ -24,6 +24,7 @@ usage: cargo test -p cognito-idp-conformance --test conformance -- [options] [fi
   --no-summary               leave out the summary line (used by `cargo xtask conformance`)
   --list                     list the checks
   filter                     run only the checks whose names contain it (--exact: equal it)
+  --skip NAME                leave out the checks whose names contain it
 ";
 
 /// The default number of property cases.
@@ -57,6 +58,8 @@ pub struct Options {
     pub server: Option<ServerOptions>,
     /// Name filters.
     pub filters: Vec<String>,
+    /// Names to leave out (`--skip`, as libtest reads it).
+    pub skip: Vec<String>,
     /// Whether filters must equal names.
     pub exact: bool,
     /// Whether to list the checks instead of running them.
@@ -76,6 +79,7 @@ impl Default for Options {
             no_summary: false,
             server: None,
             filters: Vec::new(),
+            skip: Vec::new(),
             exact: false,
             list: false,
             ignored_only: false,
@@ -117,7 +121,8 @@ impl Options {
                 "-h" | "--help" => options.help = true,
                 // libtest's flags: harmless here.
                 "--nocapture" | "--show-output" | "--quiet" | "-q" | "--include-ignored" | "--test" => {}
-                "--test-threads" | "--color" | "--format" | "--skip" | "-Z" => {
+                "--skip" => options.skip.push(value("--skip")?),
+                "--test-threads" | "--color" | "--format" | "-Z" => {
                     value(&flag)?;
                 }
                 other if other.starts_with('-') => return Err(format!("unknown option {other}")),
@@ -135,8 +140,8 @@ impl Options {
     }
 
     fn selects(&self, name: &str) -> bool {
-        self.filters.is_empty()
-            || self.filters.iter().any(|f| if self.exact { f == name } else { name.contains(f.as_str()) })
+        let matches = |f: &String| if self.exact { f == name } else { name.contains(f.as_str()) };
+        (self.filters.is_empty() || self.filters.iter().any(matches)) && !self.skip.iter().any(matches)
     }
 }
 
@@ -313,6 +318,8 @@ mod tests {
             .expect("valid");
         assert!(options.exact && options.selects("wire-properties") && !options.selects("wire"));
         let options = parse(&["wire"]).expect("valid");
+        assert!(options.selects("wire-properties") && !options.selects("live-peer"));
+        let options = parse(&["--skip", "live-peer"]).expect("valid");
         assert!(options.selects("wire-properties") && !options.selects("live-peer"));
     }
 }
