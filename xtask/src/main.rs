@@ -3,6 +3,7 @@
 mod bench;
 mod codegen;
 mod compat;
+mod conformance;
 mod contract;
 mod model_check;
 mod record;
@@ -58,6 +59,8 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Run the whole contract check (model, freshness, the conformance suite) with one report.
+    Conformance(conformance::Args),
 }
 
 fn main() -> ExitCode {
@@ -80,6 +83,7 @@ fn run(command: Command) -> Result<()> {
         Command::RecordAwscli { venv, cases } => record::run(&root, venv, &cases),
         Command::Compat(args) => compat::run(&root, &args),
         Command::Schema { check } => schema::run(&root, check),
+        Command::Conformance(args) => conformance::run(&root, &args),
         Command::CheckModel => {
             let spec = contract::Contract::from_spec_file(&root.join(contract::SPEC_PATH))?;
             let upstream = contract::Contract::from_upstream_file(&root.join(contract::UPSTREAM_PATH))?;
