@@ -17,6 +17,12 @@ pub struct BinaryUnderTest {
 }
 
 impl BinaryUnderTest {
+    /// Whether this is our `cognito-idp` (rather than the reference, `aws cognito-idp`): our deliberate
+    /// differences and our own features apply only to it.
+    pub fn is_ours(&self) -> bool {
+        self.leading_args.is_empty() && self.program.file_name().is_some_and(|n| n == "cognito-idp")
+    }
+
     /// How a person would type a run of `args`, for reports.
     pub fn command_line(&self, args: &[String]) -> String {
         let mut words = vec![shell_quote(&self.program.display().to_string())];
