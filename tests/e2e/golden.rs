@@ -638,7 +638,7 @@ fn every_recorded_case_matches_the_reference() {
         if noted.is_empty() { String::new() } else { format!(": {}", noted.join(", ")) }
     );
     let mut by_time: Vec<&CaseResult> = results.iter().collect();
-    by_time.sort_by(|a, b| b.elapsed.cmp(&a.elapsed));
+    by_time.sort_by_key(|r| std::cmp::Reverse(r.elapsed));
     let slowest: Vec<String> =
         by_time.iter().take(5).map(|r| format!("{} {:.1}s", r.name, r.elapsed.as_secs_f64())).collect();
     println!("golden: slowest cases: {}", slowest.join(", "));

@@ -22,6 +22,9 @@ pub const SUCCESS_BODY: &str =
 pub const SUCCESS_STDOUT: &str = "{\n    \"CodeDeliveryDetails\": {\n        \"Destination\": \"j***@e***\",\n        \
 \"DeliveryMedium\": \"EMAIL\",\n        \"AttributeName\": \"email\"\n    }\n}\n";
 
+/// A change to a run, for tables of cases.
+pub type Configure = fn(Cli) -> Cli;
+
 /// The binary under test; panics with the reason when there is none.
 pub fn binary() -> &'static BinaryUnderTest {
     binary_under_test().unwrap_or_else(|e| panic!("no binary to test: {e}"))
@@ -89,12 +92,6 @@ impl Cli {
         self
     }
 
-    /// Removes a variable from the environment.
-    pub fn without_env(mut self, name: &str) -> Self {
-        self.env.insert(name.to_owned(), None);
-        self
-    }
-
     /// A file in the working folder (relative paths name it in arguments).
     pub fn file(mut self, name: &str, content: &str) -> Self {
         self.files.insert(name.to_owned(), content.to_owned());
@@ -113,7 +110,7 @@ impl Cli {
         self
     }
 
-    /// The run as a person would type it, for reports.
+    /// The run as a person would type it, for reports, with registered secrets written `***`.
     pub fn command_line(&self) -> String {
         let env: Vec<String> = self
             .env
@@ -131,7 +128,10 @@ impl Cli {
         if let Some(config) = &self.config {
             line.push_str(&format!("  [config: {config:?}]"));
         }
-        line.trim_start().to_owned()
+        // Reports never show a registered secret either.
+        super::secrets::registry()
+            .iter()
+            .fold(line.trim_start().to_owned(), |line, secret| line.replace(&secret.value, "***"))
     }
 
     /// Runs it in a fresh sandbox; panics when the run cannot be made, times out or prints a secret.

@@ -101,8 +101,16 @@ pub enum Reply {
     Respond(ScriptedResponse),
     /// Waits, then answers.
     Delayed(Duration, ScriptedResponse),
-    /// Sends the head and the first byte of the body at once, then each further byte after `pause`.
-    Trickle(ScriptedResponse, Duration),
+    /// Sends the head and the first of `pieces` equal pieces of the body at once, then each further piece
+    /// after `pause`.
+    Trickle {
+        /// The response.
+        response: ScriptedResponse,
+        /// Into how many pieces the body is cut.
+        pieces: usize,
+        /// The wait before each piece after the first.
+        pause: Duration,
+    },
     /// Writes these bytes, then closes the connection: a response cut short anywhere.
     CutShort(Vec<u8>),
     /// Closes the connection without answering.
@@ -166,16 +174,29 @@ impl MockServer {
     /// Starts a server that handles the requests with `replies` in order (the last one repeats), over TLS
     /// with `tls` when given.
     pub fn start_with(replies: Vec<Reply>, tls: Option<Arc<rustls::ServerConfig>>) -> io::Result<Self> {
+        Self::serve(TcpListener::bind("127.0.0.1:0")?, replies, tls, None)
+    }
+
+    fn serve(
+        listener: TcpListener,
+        replies: Vec<Reply>,
+        tls: Option<Arc<rustls::ServerConfig>>,
+        backlog: Option<(Vec<TcpStream>, Duration)>,
+    ) -> io::Result<Self> {
         if replies.is_empty() {
             return Err(io::Error::new(io::ErrorKind::InvalidInput, "a mock server needs at least one reply"));
         }
-        let listener = TcpListener::bind("127.0.0.1:0")?;
         let port = listener.local_addr()?.port();
         let shared = Arc::new(Shared::default());
         let replies = Arc::new(replies);
         let acceptor = {
             let shared = Arc::clone(&shared);
             std::thread::spawn(move || {
+                if let Some((fillers, hold)) = backlog {
+                    wait(&shared, hold);
+                    // The fillers' connections are accepted first and end at once.
+                    drop(fillers);
+                }
                 for stream in listener.incoming() {
                     if shared.stopping.load(Ordering::SeqCst) {
                         break;
@@ -201,6 +222,24 @@ impl MockServer {
             })
         };
         Ok(Self { port, shared, acceptor: Some(acceptor) })
+    }
+
+    /// Starts a server whose listening queue is full for `hold` (or until the server stops): connections to it
+    /// hang in the kernel (SYNs are dropped while the accept queue is full) until it starts accepting, then it
+    /// answers `replies`. A way to make connecting slow on 127.0.0.1.
+    pub fn start_backlogged(replies: Vec<Reply>, hold: Duration) -> io::Result<Self> {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let address = listener.local_addr()?;
+        // Fill the accept queue: connections complete at once until it is full, then they hang.
+        let mut fillers = Vec::new();
+        while let Ok(filler) = TcpStream::connect_timeout(&address, Duration::from_millis(200)) {
+            fillers.push(filler);
+            if fillers.len() > 10_000 {
+                return Err(io::Error::other("the listening queue never filled"));
+            }
+        }
+        let server = Self::serve(listener, replies, None, Some((fillers, hold)))?;
+        Ok(server)
     }
 
     /// The port the server listens on.
@@ -236,8 +275,8 @@ impl MockServer {
 impl Drop for MockServer {
     fn drop(&mut self) {
         self.shared.stopping.store(true, Ordering::SeqCst);
-        // Wake the acceptor so that it sees the flag.
-        let _ = TcpStream::connect(("127.0.0.1", self.port));
+        // Wake the acceptor so that it sees the flag (a backlogged one wakes by itself).
+        let _ = TcpStream::connect_timeout(&([127, 0, 0, 1], self.port).into(), Duration::from_millis(500));
         if let Some(acceptor) = self.acceptor.take() {
             let _ = acceptor.join();
         }
@@ -285,13 +324,14 @@ fn serve_connection(stream: impl Connection, shared: &Shared, replies: &[Reply])
                 }
                 writer.write_all(&response.encode())?;
             }
-            Reply::Trickle(response, pause) => {
+            Reply::Trickle { response, pieces, pause } => {
                 writer.write_all(&response.encode_head())?;
-                for (i, byte) in response.body.iter().enumerate() {
+                let size = response.body.len().div_ceil((*pieces).max(1)).max(1);
+                for (i, piece) in response.body.chunks(size).enumerate() {
                     if i > 0 && !wait(shared, *pause) {
                         break;
                     }
-                    writer.write_all(&[*byte])?;
+                    writer.write_all(piece)?;
                     writer.flush()?;
                 }
             }
