@@ -511,6 +511,76 @@ mod tests {
         assert_eq!(server.requests()[0].body, "Zo\u{eb}".as_bytes());
     }
 
+    fn post(port: u16) -> (String, Duration) {
+        let started = Instant::now();
+        let reply = exchange(port, b"POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}");
+        (reply, started.elapsed())
+    }
+
+    #[test]
+    fn misbehaving_replies_cut_close_delay_and_trickle() {
+        let full = answer(200, "0123456789");
+        let server = MockServer::start_with(
+            vec![
+                Reply::CutShort(b"HTTP/1.1 200 OK\r\nContent-Le".to_vec()),
+                Reply::Close,
+                Reply::Delayed(Duration::from_millis(300), full.clone()),
+                Reply::Trickle { response: full.clone(), pieces: 3, pause: Duration::from_millis(200) },
+            ],
+            None,
+        )
+        .expect("starts");
+        assert_eq!(post(server.port()).0, "HTTP/1.1 200 OK\r\nContent-Le");
+        assert_eq!(post(server.port()).0, "");
+        let (delayed, took) = post(server.port());
+        assert!(delayed.ends_with("\r\n\r\n0123456789") && took >= Duration::from_millis(300), "{delayed} {took:?}");
+        let (trickled, took) = post(server.port());
+        assert!(trickled.ends_with("\r\n\r\n0123456789") && took >= Duration::from_millis(400), "{trickled} {took:?}");
+        assert_eq!(server.requests().len(), 4);
+        assert_eq!(server.connections(), 4);
+        let arrivals = server.arrivals();
+        assert!(arrivals.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn a_hanging_reply_is_released_when_the_server_stops() {
+        let server = MockServer::start_with(vec![Reply::Hang], None).expect("starts");
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port())).expect("connects");
+        stream.write_all(b"POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n").expect("writes");
+        stream.set_read_timeout(Some(Duration::from_millis(300))).expect("timeout");
+        let mut buffer = [0u8; 16];
+        assert!(stream.read(&mut buffer).is_err(), "no answer while it hangs");
+        let started = Instant::now();
+        drop(server);
+        stream.set_read_timeout(Some(Duration::from_secs(5))).expect("timeout");
+        assert_eq!(stream.read(&mut buffer).expect("closed"), 0);
+        assert!(started.elapsed() < Duration::from_secs(2));
+    }
+
+    #[test]
+    fn a_backlogged_server_makes_connections_wait_until_it_accepts() {
+        let server =
+            MockServer::start_backlogged(vec![answer(200, "late").into()], Duration::from_millis(1500)).expect("starts");
+        let address = ([127, 0, 0, 1], server.port()).into();
+        assert!(TcpStream::connect_timeout(&address, Duration::from_millis(300)).is_err(), "the queue is full");
+        let started = Instant::now();
+        let (reply, _) = post(server.port());
+        assert!(reply.ends_with("late"), "{reply}");
+        assert!(started.elapsed() >= Duration::from_millis(1000), "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn a_tls_server_answers_over_tls_only() {
+        let certificate = crate::support::tls::self_signed().expect("a certificate");
+        let server =
+            MockServer::start_with(vec![answer(200, "secure").into()], Some(certificate.config)).expect("starts");
+        // Plain HTTP gets no HTTP answer and no request is recorded.
+        let reply = exchange(server.port(), b"POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+        assert!(!reply.contains("secure"));
+        assert!(server.requests().is_empty());
+        assert_eq!(server.connections(), 1);
+    }
+
     #[test]
     fn a_request_cut_short_is_not_recorded() {
         let server = MockServer::start(vec![answer(200, "")]).expect("starts");
