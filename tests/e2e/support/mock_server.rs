@@ -559,8 +559,8 @@ mod tests {
 
     #[test]
     fn a_backlogged_server_makes_connections_wait_until_it_accepts() {
-        let server =
-            MockServer::start_backlogged(vec![answer(200, "late").into()], Duration::from_millis(1500)).expect("starts");
+        let server = MockServer::start_backlogged(vec![answer(200, "late").into()], Duration::from_millis(1500))
+            .expect("starts");
         let address = ([127, 0, 0, 1], server.port()).into();
         assert!(TcpStream::connect_timeout(&address, Duration::from_millis(300)).is_err(), "the queue is full");
         let started = Instant::now();
