@@ -1265,7 +1265,7 @@ fn in_ranges(ranges: &[(u32, u32)], code: u32) -> Option<u32> {
 }
 
 /// Python's `int(text)` (base 10), saturated to `i64`, with CPython 3.11's error messages.
-fn python_int(text: &str) -> Result<i64, String> {
+pub(crate) fn python_int(text: &str) -> Result<i64, String> {
     let invalid = || {
         let repr: String = repr_str(text).chars().take(200).collect();
         format!("invalid literal for int() with base 10: {repr}")

@@ -49,7 +49,7 @@ impl RetryPolicy {
             Some("standard" | "adaptive") => RetryMode::Standard,
             Some(other) => {
                 return Err(format!(
-                    "Invalid value provided to \"mode\": \"{other}\" must be one of: \"legacy\", \"standard\", \"adaptive\""
+                    "Invalid value provided to \"mode\": \"{other}\" must be one of: ('legacy', 'standard', 'adaptive')"
                 ));
             }
         };
@@ -58,10 +58,14 @@ impl RetryPolicy {
                 RetryMode::Legacy => 5,
                 RetryMode::Standard => 3,
             },
-            Some(text) => match text.trim().parse::<i64>() {
-                Ok(n) if n >= 1 => u32::try_from(n).unwrap_or(u32::MAX),
-                Ok(n) => return Err(format!("Value out of range for max_attempts: {n}, valid range: 1 or more")),
-                Err(_) => return Err(format!("max_attempts must be an integer, not {text:?}")),
+            // botocore reads it with Python's int() and wants at least 1.
+            Some(text) => match crate::argparse::python_int(text)? {
+                n if n >= 1 => u32::try_from(n).unwrap_or(u32::MAX),
+                n => {
+                    return Err(format!(
+                        "Value provided to \"max_attempts\": {n} must be an integer greater than or equal to 1."
+                    ));
+                }
             },
         };
         let delay_scale =
@@ -342,9 +346,20 @@ mod tests {
         let defaults = RetryPolicy::from_settings(None, None, Some("0.01")).expect("valid");
         assert_eq!((defaults.mode, defaults.max_attempts, defaults.delay_scale), (RetryMode::Legacy, 5, 0.01));
         assert_eq!(RetryPolicy::from_settings(Some("adaptive"), None, None).expect("valid").max_attempts, 3);
-        assert!(RetryPolicy::from_settings(Some("fast"), None, None).expect_err("invalid").contains("\"fast\""));
-        assert!(RetryPolicy::from_settings(None, Some("0"), None).is_err());
-        assert!(RetryPolicy::from_settings(None, Some("many"), None).is_err());
+        // Messages observed from awscli 1.46.3.
+        assert_eq!(
+            RetryPolicy::from_settings(Some("fast"), None, None).expect_err("invalid"),
+            "Invalid value provided to \"mode\": \"fast\" must be one of: ('legacy', 'standard', 'adaptive')"
+        );
+        assert_eq!(
+            RetryPolicy::from_settings(None, Some("0"), None).expect_err("zero"),
+            "Value provided to \"max_attempts\": 0 must be an integer greater than or equal to 1."
+        );
+        assert_eq!(
+            RetryPolicy::from_settings(None, Some("2.5"), None).expect_err("not an int"),
+            "invalid literal for int() with base 10: '2.5'"
+        );
+        assert_eq!(RetryPolicy::from_settings(None, Some(" 3 "), None).expect("Python's int()").max_attempts, 3);
     }
 
     #[test]
