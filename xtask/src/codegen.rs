@@ -122,6 +122,13 @@ fn client_file(openapi: &openapiv3::OpenAPI, contract: &Contract) -> Result<Stri
         bail!("expected {patterns} pattern-checked types in progenitor's output, fixed {}", fix.fixed);
     }
 
+    let map_keys = map_key_types(contract)?;
+    let mut keys = TypeMapKeys { keys: &map_keys, replaced: 0 };
+    keys.visit_file_mut(&mut file);
+    if !map_keys.is_empty() && keys.replaced == 0 {
+        bail!("expected maps keyed by String in progenitor's output for {:?}", map_keys);
+    }
+
     let sensitive: Vec<String> = contract.shapes.values().filter(|s| s.sensitive).map(|s| s.name.clone()).collect();
     let mut redact = RedactSensitive { names: &sensitive, redacted: Vec::new() };
     redact.visit_file_mut(&mut file);
@@ -192,6 +199,66 @@ fn has_top_level_alternation(pattern: &str) -> bool {
         }
     }
     false
+}
+
+/// The value type → key type of each map whose keys have constraints: typify keys every map by `String`
+/// (OpenAPI 3.0 cannot describe keys), so codegen puts the key shape of `x-amz-map-key` in its place.
+fn map_key_types(contract: &Contract) -> Result<Vec<(String, String)>> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for shape in contract.shapes.values() {
+        let ShapeKind::Map { key, value } = &shape.kind else { continue };
+        let constrained = matches!(
+            &contract.shape(key)?.kind,
+            ShapeKind::String { min, max, pattern, enum_values, .. }
+                if min.is_some_and(|m| m > 0) || max.is_some() || pattern.is_some() || !enum_values.is_empty()
+        );
+        if !constrained {
+            continue;
+        }
+        if pairs.iter().any(|(v, k)| v == value && k != key) {
+            bail!("two maps share the value type {value} with different key types; codegen cannot tell them apart");
+        }
+        if !pairs.iter().any(|(v, _)| v == value) {
+            pairs.push((value.clone(), key.clone()));
+        }
+    }
+    Ok(pairs)
+}
+
+/// Rewrites `IndexMap<String, V>` into `IndexMap<K, V>` for the `(V, K)` pairs of [`map_key_types`].
+struct TypeMapKeys<'a> {
+    keys: &'a [(String, String)],
+    replaced: usize,
+}
+
+impl VisitMut for TypeMapKeys<'_> {
+    fn visit_type_path_mut(&mut self, path: &mut syn::TypePath) {
+        syn::visit_mut::visit_type_path_mut(self, path);
+        let Some(last) = path.path.segments.last_mut() else { return };
+        if last.ident != "IndexMap" {
+            return;
+        }
+        let syn::PathArguments::AngleBracketed(args) = &mut last.arguments else { return };
+        let mut types = args.args.iter_mut().filter_map(|a| match a {
+            syn::GenericArgument::Type(t) => Some(t),
+            _ => None,
+        });
+        let (Some(key), Some(value), None) = (types.next(), types.next(), types.next()) else { return };
+        let is_string =
+            matches!(&*key, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "String"));
+        let value_name = match &*value {
+            syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        };
+        let Some((_, key_type)) = value_name.and_then(|v| self.keys.iter().find(|(value, _)| *value == v)) else {
+            return;
+        };
+        if is_string {
+            let ident = format_ident!("{}", key_type);
+            *key = syn::parse_quote! { #ident };
+            self.replaced += 1;
+        }
+    }
 }
 
 /// Drops `Debug` from the derives of sensitive types (and of their builders) and adds a redacting one.
