@@ -20,6 +20,10 @@ use serde_json::Value;
 
 use crate::{pyjson, pyrepr};
 
+/// The largest parameter file read (10 MiB): Cognito's whole request is far smaller, and AWS CLI v1, which
+/// reads any size, would only send it to be refused.
+pub const MAX_PARAMFILE_BYTES: u64 = 10 * 1024 * 1024;
+
 /// What a parameter file holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ParamValue {
@@ -158,8 +162,15 @@ impl UriFetcher for HttpFetcher {
             let status = response.status().as_u16();
             let content_type =
                 response.headers().get("content-type").map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
-            let body = response.bytes().await?.to_vec();
-            Ok::<_, reqwest::Error>(HttpResponse { status, content_type, body })
+            let mut response = response;
+            let mut body = Vec::new();
+            while let Some(chunk) = response.chunk().await? {
+                body.extend_from_slice(&chunk);
+                if body.len() as u64 > MAX_PARAMFILE_BYTES {
+                    return Ok(Err(format!("the response is larger than {MAX_PARAMFILE_BYTES} bytes (10 MiB)")));
+                }
+            }
+            Ok::<_, reqwest::Error>(Ok(HttpResponse { status, content_type, body }))
         };
         runtime.block_on(fetch).map_err(|e| match TransportFailure::classify(&e) {
             TransportFailure::ReadTimeout => format!("Read timeout on endpoint URL: \"{uri}\""),
@@ -171,7 +182,7 @@ impl UriFetcher for HttpFetcher {
             TransportFailure::Connect | TransportFailure::Other(_) => {
                 format!("Could not connect to the endpoint URL: \"{uri}\"")
             }
-        })
+        })?
     }
 }
 
@@ -236,9 +247,18 @@ impl<'a> Loader<'a> {
             // open('') fails with ENOENT; joining '' to the directory would open the directory.
             return Err(os_error(std::io::Error::from_raw_os_error(2)));
         }
-        let mut file = std::fs::File::open(self.cwd.join(&file_path)).map_err(os_error)?;
+        let file = std::fs::File::open(self.cwd.join(&file_path)).map_err(os_error)?;
         let mut data = Vec::new();
-        std::io::Read::read_to_end(&mut file, &mut data).map_err(os_error)?;
+        // Read at most one byte past the limit, so that a huge file (or an endless one, like /dev/zero) is
+        // refused without being read whole.
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_PARAMFILE_BYTES + 1), &mut data)
+            .map_err(os_error)?;
+        if data.len() as u64 > MAX_PARAMFILE_BYTES {
+            return Err(ParamfileError::ResourceLoading(format!(
+                "Unable to load paramfile {path}: the file is larger than {MAX_PARAMFILE_BYTES} bytes (10 MiB), \
+                 the most this command reads for a parameter"
+            )));
+        }
         if binary {
             return Ok(ParamValue::Bytes(data));
         }
@@ -653,6 +673,16 @@ mod tests {
         loader.follow_urls = false;
         assert_eq!(loader.option_prefixes(), Prefixes::Local);
         assert_eq!(loader.get_paramfile("https://127.0.0.1:1/x", loader.option_prefixes()), Ok(None));
+    }
+
+    #[test]
+    fn files_over_ten_mebibytes_are_refused_without_being_read_whole() {
+        let loader = Loader::new(Path::new("/"));
+        let error = loader.get_paramfile("fileb://dev/zero", Prefixes::Local).expect_err("endless");
+        assert_eq!(
+            error.to_string(),
+            "Unable to load paramfile fileb://dev/zero: the file is larger than 10485760 bytes (10 MiB), the most this command reads for a parameter"
+        );
     }
 
     #[test]
