@@ -17,6 +17,7 @@
 #![warn(missing_docs)]
 
 pub mod checks;
+pub mod cli;
 pub mod failure;
 pub mod pattern;
 pub mod report;
