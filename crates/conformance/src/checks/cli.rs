@@ -167,9 +167,11 @@ pub fn arguments(form: Form, input: &Value, sandbox: &Sandbox) -> Result<Argumen
 /// Counts of a `cli-equivalence` run.
 #[derive(Debug, Default)]
 pub struct Tally {
+    inputs: Cell<usize>,
     sent: [Cell<usize>; 3],
     not_expressible: std::cell::RefCell<BTreeMap<(Form, NotExpressible), usize>>,
     via_file: Cell<usize>,
+    frozen: Cell<bool>,
 }
 
 impl Tally {
@@ -178,6 +180,9 @@ impl Tally {
     }
 
     fn sent(&self, form: Form, via_file: usize) {
+        if self.frozen.get() {
+            return;
+        }
         if let Some(count) = self.sent.get(Self::form_index(form)) {
             count.set(count.get() + 1);
         }
@@ -185,7 +190,21 @@ impl Tally {
     }
 
     fn not_expressible(&self, form: Form, why: NotExpressible) {
+        if self.frozen.get() {
+            return;
+        }
         *self.not_expressible.borrow_mut().entry((form, why)).or_default() += 1;
+    }
+
+    fn input(&self) {
+        if !self.frozen.get() {
+            self.inputs.set(self.inputs.get() + 1);
+        }
+    }
+
+    /// Stops counting: the runs that shrink a failing case are not cases.
+    pub fn freeze(&self) {
+        self.frozen.set(true);
     }
 
     /// The counts, as the report line says them.
@@ -201,7 +220,7 @@ impl Tally {
             }
             parts.push(part);
         }
-        let mut text = parts.join("; ");
+        let mut text = format!("of {} inputs (saved seeds first): {}", self.inputs.get(), parts.join("; "));
         if self.via_file.get() > 0 {
             text.push_str(&format!(
                 "; {} values as file:// (NUL or over {MAX_ARGUMENT_BYTES} bytes)",
@@ -212,13 +231,13 @@ impl Tally {
     }
 }
 
-/// Every valid input (some with map keys that shorthand can spell, see [`shorthand_friendly`]) given
+/// Every valid input (two thirds leaning toward shorthand, see [`toward_shorthand`]) given
 /// to the CLI in each [`Form`]: the CLI exits 0 and its request has the CLI's framing and a body equal,
 /// as JSON values, to the generated client's request body for the same input.
 pub fn cli_equivalence(harness: &WireHarness, cases: u32, progress: &Progress) -> Outcome {
     let cases = cli_cases(cases);
-    let strategy = match strategies::valid(INPUT) {
-        Ok(valid) => prop_oneof![valid.clone(), valid.prop_map(|v| shorthand_friendly(INPUT, v))],
+    let strategy = match leaning_values(INPUT) {
+        Ok(values) => values,
         Err(e) => {
             return Outcome::new("no cases", vec![Failure::new("the input has a strategy", "one", e.to_string())]);
         }
@@ -238,10 +257,16 @@ pub fn cli_equivalence(harness: &WireHarness, cases: u32, progress: &Progress) -
         &strategy,
         progress,
         |input| format!("input {}", short_json(input)),
-        |input| cli_case(harness, binary, &sandbox, input, &tally),
+        |input| {
+            let failures = cli_case(harness, binary, &sandbox, input, &tally);
+            if !failures.is_empty() {
+                tally.freeze();
+            }
+            failures
+        },
     );
     outcome.summary =
-        format!("{} (cases/8, min {MIN_CLI_CASES}: 3 runs of the binary each): {}", outcome.summary, tally.summary());
+        format!("{} (cases/8, min {MIN_CLI_CASES}: 3 runs of the binary each); {}", outcome.summary, tally.summary());
     outcome
 }
 
@@ -253,6 +278,7 @@ pub fn cli_case(
     input: &Value,
     tally: &Tally,
 ) -> Vec<Failure> {
+    tally.input();
     let client_body = match client_body(harness, input) {
         Ok(body) => body,
         Err(failure) => return vec![failure],
@@ -351,48 +377,87 @@ pub fn check_cli_framing(request: &Request) -> Vec<Failure> {
     failures
 }
 
-/// `value` (of `shape`) with the keys of its maps rewritten into [`SHORTHAND_KEY_CHARS`] where the key
-/// shape allows any character (no pattern, no enum): each other character becomes one of them, so the
-/// length stays. Random keys are almost never shorthand keys; this lets the shorthand form carry maps.
-/// A key that would collide with another stays as it was.
-pub fn shorthand_friendly(shape: &'static Shape, value: Value) -> Value {
+/// How [`toward_shorthand`] rewrites a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lean {
+    /// Map keys into [`SHORTHAND_KEY_CHARS`].
+    Keys,
+    /// That, and about half the characters of every free string replaced by [`SHORTHAND_SYNTAX_CHARS`].
+    KeysAndSyntax,
+}
+
+/// The characters that mean something in shorthand (separators, brackets, quotes, the escape, the
+/// whitespace it strips, the `@` of `key@=`): random Unicode strings hold them too rarely to test the
+/// writer's quoting.
+pub const SHORTHAND_SYNTAX_CHARS: &str = ",=\\'\"[]{} \t\n\r@";
+
+/// `value` (of `shape`) leaning toward what shorthand can spell and must quote, still valid: where a
+/// string's shape allows any character (no pattern, no enum), characters are replaced one for one, so
+/// lengths stay. Map keys go into [`SHORTHAND_KEY_CHARS`] (random keys almost never are shorthand keys,
+/// so the shorthand form could not carry maps); with [`Lean::KeysAndSyntax`], free strings also get
+/// shorthand's syntax characters. A key that would collide with another stays as it was.
+pub fn toward_shorthand(shape: &'static Shape, value: Value, lean: Lean) -> Value {
     match (&shape.kind, value) {
         (ShapeKind::Structure(s), Value::Object(object)) => Value::Object(
             object
                 .into_iter()
                 .map(|(k, v)| match s.members.iter().find(|m| m.name == k) {
-                    Some(member) => (k, shorthand_friendly(member.shape, v)),
+                    Some(member) => (k, toward_shorthand(member.shape, v, lean)),
                     None => (k, v),
                 })
                 .collect(),
         ),
         (ShapeKind::Map(m), Value::Object(object)) => {
-            let free = matches!(&m.key.kind, ShapeKind::String(s) if s.pattern.is_none() && s.enum_values.is_empty());
-            let mut out = Map::new();
             let keys: Vec<String> = object.keys().cloned().collect();
+            let mut out = Map::new();
             for (k, v) in object {
-                let friendly: String = if free { k.chars().map(key_char).collect() } else { k.clone() };
+                let friendly: String = if is_free(m.key) { k.chars().map(key_char).collect() } else { k.clone() };
                 let key = if friendly != k && (out.contains_key(&friendly) || keys.contains(&friendly)) {
                     k
                 } else {
                     friendly
                 };
-                out.insert(key, shorthand_friendly(m.value, v));
+                out.insert(key, toward_shorthand(m.value, v, lean));
             }
             Value::Object(out)
+        }
+        (ShapeKind::String(_), Value::String(text)) if lean == Lean::KeysAndSyntax && is_free(shape) => {
+            Value::String(text.chars().map(syntax_char).collect())
         }
         (_, value) => value,
     }
 }
 
+/// Whether a string shape allows any character.
+fn is_free(shape: &Shape) -> bool {
+    matches!(&shape.kind, ShapeKind::String(s) if s.pattern.is_none() && s.enum_values.is_empty())
+}
+
 /// `c` if shorthand keys may hold it, else one of [`SHORTHAND_KEY_CHARS`] picked by its code point.
 fn key_char(c: char) -> char {
-    if SHORTHAND_KEY_CHARS.contains(c) {
-        return c;
-    }
-    let chars: Vec<char> = SHORTHAND_KEY_CHARS.chars().collect();
-    let index = usize::try_from(u32::from(c)).unwrap_or(0) % chars.len();
-    chars.get(index).copied().unwrap_or('a')
+    if SHORTHAND_KEY_CHARS.contains(c) { c } else { pick(SHORTHAND_KEY_CHARS, u32::from(c)) }
+}
+
+/// `c`, or for every other code point one of [`SHORTHAND_SYNTAX_CHARS`].
+fn syntax_char(c: char) -> char {
+    let code = u32::from(c);
+    if code % 2 == 0 { c } else { pick(SHORTHAND_SYNTAX_CHARS, code / 2) }
+}
+
+fn pick(chars: &str, n: u32) -> char {
+    let count = u32::try_from(chars.chars().count()).unwrap_or(1).max(1);
+    chars.chars().nth(usize::try_from(n % count).unwrap_or(0)).unwrap_or('a')
+}
+
+/// Values of `shape`: as drawn, and leaning toward shorthand both ways ([`toward_shorthand`]).
+pub fn leaning_values(shape: &'static Shape) -> Result<BoxedStrategy<Value>, strategies::StrategyError> {
+    let valid = strategies::valid(shape)?;
+    Ok(prop_oneof![
+        valid.clone(),
+        valid.clone().prop_map(move |v| toward_shorthand(shape, v, Lean::Keys)),
+        valid.prop_map(move |v| toward_shorthand(shape, v, Lean::KeysAndSyntax)),
+    ]
+    .boxed())
 }
 
 /// The structures and maps of the input (its members of those kinds), by member name.
@@ -495,16 +560,13 @@ fn key_orders(value: &Value) -> Vec<Vec<String>> {
     out
 }
 
-/// Values of the input's structures and maps (half of them with shorthand-friendly map keys), written
+/// Values of the input's structures and maps (two thirds leaning toward shorthand), written
 /// in shorthand and read back: see [`shorthand_case`]. Counts by member and outcome.
 pub fn shorthand_roundtrip(cases: u32, progress: &Progress) -> Outcome {
     let mut members = Vec::new();
     for (name, shape) in input_containers() {
-        match strategies::valid(shape) {
-            Ok(valid) => {
-                let friendly = valid.clone().prop_map(move |v| shorthand_friendly(shape, v));
-                members.push(prop_oneof![valid, friendly].prop_map(move |v| (name, v)).boxed());
-            }
+        match leaning_values(shape) {
+            Ok(values) => members.push(values.prop_map(move |v| (name, v)).boxed()),
             Err(e) => {
                 return Outcome::new(
                     "no cases",
@@ -517,6 +579,8 @@ pub fn shorthand_roundtrip(cases: u32, progress: &Progress) -> Outcome {
         return Outcome::new("no cases", vec![Failure::new("the input has structures or maps", "some", "none")]);
     }
     let counts = std::cell::RefCell::new(BTreeMap::<(&str, RoundTrip), usize>::new());
+    // The runs that shrink a failing case are not cases: counting stops at the first failure.
+    let frozen = Cell::new(false);
     let mut outcome = run_property(
         cases,
         concat!(env!("CARGO_MANIFEST_DIR"), "/proptest-regressions/shorthand-roundtrip.txt"),
@@ -525,10 +589,15 @@ pub fn shorthand_roundtrip(cases: u32, progress: &Progress) -> Outcome {
         |(name, value)| format!("{name} {}", short_json(value)),
         |(name, value)| match shorthand_case(value) {
             Ok(how) => {
-                *counts.borrow_mut().entry((name, how)).or_default() += 1;
+                if !frozen.get() {
+                    *counts.borrow_mut().entry((name, how)).or_default() += 1;
+                }
                 Vec::new()
             }
-            Err(failure) => vec![failure],
+            Err(failure) => {
+                frozen.set(true);
+                vec![failure]
+            }
         },
     );
     let mut by_member: BTreeMap<&str, Vec<String>> = BTreeMap::new();
@@ -709,7 +778,7 @@ mod tests {
     #[test]
     fn friendly_keys_keep_their_length_and_only_change_free_map_keys() {
         let input = json!({"ClientId": "a", "Username": "b", "UserContextData": {"IpAddress": "x y"}, "ClientMetadata": {"a b": "v w", "": "e", "ok": "1"}});
-        let friendly = shorthand_friendly(INPUT, input);
+        let friendly = toward_shorthand(INPUT, input, Lean::Keys);
         let metadata = friendly["ClientMetadata"].as_object().expect("a map");
         let keys: Vec<&str> = metadata.keys().map(String::as_str).collect();
         assert_eq!(keys.len(), 3);
@@ -718,6 +787,18 @@ mod tests {
         assert_eq!(keys[1..], ["", "ok"]);
         assert_eq!(friendly["UserContextData"], json!({"IpAddress": "x y"}));
         assert_eq!(metadata.get(keys[0]), Some(&json!("v w")));
+    }
+
+    #[test]
+    fn syntax_characters_go_only_into_free_strings_and_keep_the_input_valid() {
+        let input = json!({"ClientId": "abcdefgh", "Username": "jane", "UserContextData": {"EncodedData": "abcdefgh"}, "ClientMetadata": {"k": "\u{1F600}bcd"}});
+        let leaned = toward_shorthand(INPUT, input.clone(), Lean::KeysAndSyntax);
+        assert_eq!((&leaned["ClientId"], &leaned["Username"]), (&input["ClientId"], &input["Username"]));
+        let encoded = leaned["UserContextData"]["EncodedData"].as_str().expect("a string");
+        assert_eq!(encoded.chars().count(), 8);
+        assert!(encoded.chars().any(|c| SHORTHAND_SYNTAX_CHARS.contains(c)) && encoded.contains('b'), "{encoded:?}");
+        assert_eq!(leaned["ClientMetadata"]["k"].as_str().map(|v| v.chars().count()), Some(4));
+        assert_eq!(crate::schema::validate(INPUT, &leaned), Vec::<String>::new());
     }
 
     #[test]
