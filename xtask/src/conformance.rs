@@ -1,10 +1,11 @@
 //! `cargo xtask conformance`: the whole contract check in one command, with one report.
 //!
 //! In order: the spec against AWS's model (`model_check::compare`), generated-code freshness
-//! (`codegen::generate` and `stale_files`), the place of the CLI's skeleton snapshots, then the conformance
-//! crate's harness (`cargo test --locked -p cognito-idp-conformance --test conformance`), whose results it
-//! reads back as JSON. Every check gets one line in the harness's format, and the run one summary, one
-//! exit code and, with `--junit`, one JUnit file.
+//! (`codegen::generate` and `stale_files`), the CLI's skeleton snapshots (`skeleton::run` in check mode,
+//! as `cargo xtask skeleton --check`), then the conformance crate's harness (`cargo test --locked -p
+//! cognito-idp-conformance --test conformance`), whose results it reads back as JSON. Every check gets
+//! one line in the harness's format, and the run one summary, one exit code and, with `--junit`, one
+//! JUnit file.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -14,7 +15,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
-use crate::{codegen, contract, model_check};
+use crate::{codegen, contract, model_check, skeleton};
 
 /// Options of `cargo xtask conformance`.
 #[derive(Debug, clap::Args)]
@@ -68,22 +69,14 @@ struct Results {
 
 /// Runs every check and reports them; fails when one does.
 pub fn run(root: &Path, args: &Args) -> Result<()> {
-    let mut records = vec![
-        timed("spec-vs-upstream", || spec_against_upstream(root)),
-        timed("generated-code-fresh", || generated_code_fresh(root)),
-        // The CLI's skeleton snapshots are wired here when the CLI work lands; until then the slot is
-        // reported as skipped, not faked.
-        Record {
-            name: "skeleton-snapshots".to_owned(),
-            status: Status::Skip,
-            summary: "not wired yet: the CLI's skeleton snapshots come with the CLI work".to_owned(),
-            seconds: 0.0,
-            message: String::new(),
-        },
-    ];
-    for record in &records {
-        println!("{}", render(record));
-    }
+    let mut records = Vec::new();
+    let mut keep = |record: Record| {
+        println!("{}", render(&record));
+        records.push(record);
+    };
+    keep(timed("spec-vs-upstream", || spec_against_upstream(root)));
+    keep(timed("generated-code-fresh", || generated_code_fresh(root)));
+    keep(timed("skeleton-snapshots", || skeleton_snapshots(root)));
     records.extend(harness(root, args)?);
 
     println!("{}", summary_line(&records));
@@ -138,6 +131,19 @@ fn generated_code_fresh(root: &Path) -> Result<String, (String, String)> {
             ),
         ))
     }
+}
+
+/// The CLI's snapshots (skeletons and manuals, derived from the contract) match what the code prints now:
+/// `cargo xtask skeleton --check`, whose test output goes above the line.
+fn skeleton_snapshots(root: &Path) -> Result<String, (String, String)> {
+    let count = std::fs::read_dir(root.join(skeleton::SNAPSHOTS))
+        .map(|entries| {
+            entries.filter_map(Result::ok).filter(|e| e.path().extension().is_some_and(|x| x == "snap")).count()
+        })
+        .map_err(|e| ("not compared".to_owned(), format!("reading {}: {e}", skeleton::SNAPSHOTS)))?;
+    skeleton::run(root, true)
+        .map(|()| format!("{count} snapshots up to date"))
+        .map_err(|e| (format!("{count} snapshots, not up to date"), format!("{e:#}")))
 }
 
 /// Runs the conformance crate's harness, which prints its own lines, and reads its results back.

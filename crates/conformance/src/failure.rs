@@ -117,7 +117,7 @@ fn diff_at(path: &str, expected: &Value, found: &Value, lines: &mut Vec<String>)
 
 fn path_key(key: &str) -> String {
     if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        key.to_owned()
+        short(key)
     } else {
         short(&format!("{key:?}"))
     }
@@ -157,6 +157,14 @@ mod tests {
                 "$.\"new key\": expected nothing, found null",
             ]
         );
+    }
+
+    #[test]
+    fn long_keys_are_shortened_in_diff_paths() {
+        let key = "_".repeat(1000);
+        let lines = json_diff(&json!({ key.clone(): 1 }), &json!({ key: 2 }));
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].ends_with("… (1000 characters): expected 1, found 2") && lines[0].len() < 250, "{lines:?}");
     }
 
     #[test]

@@ -14,7 +14,8 @@ use crate::wire::WireHarness;
 pub const USAGE: &str = "\
 usage: cargo test -p cognito-idp-conformance --test conformance -- [options] [filter]
 
-  --cases N                  property cases per property check (default 256)
+  --cases N                  property cases per property check (default 256; cli-equivalence runs
+                             N/8, at least 16, since each case runs the CLI binary three times)
   --junit PATH               write a JUnit XML report
   --endpoint-url URL         also run the server-side checks against this implementation, with:
   --client-id ID               an app client of that server
@@ -257,6 +258,8 @@ pub fn run_suite(args: impl IntoIterator<Item = String>, live_peer: impl FnOnce(
     runner.check("secret-hash-properties", |p| checks::properties::secret_hash_properties(cases, p));
     runner.check("differential-sdk", |_| checks::differential::differential(&harness, &root, "sdk"));
     runner.check("differential-awscli", |_| checks::differential::differential(&harness, &root, "awscli"));
+    runner.check("shorthand-roundtrip", |p| checks::cli::shorthand_roundtrip(cases, p));
+    runner.check("cli-equivalence", |p| checks::cli::cli_equivalence(&harness, cases, p));
     runner.check("live-peer", |_| live_peer(&harness));
     runner.check("server", |_| match &server {
         None => Outcome::skip("no --endpoint-url: the server-side checks need a server"),

@@ -115,6 +115,17 @@ impl WireHarness {
         self.exchange_with(None, input, response)
     }
 
+    /// Runs `send`, which makes another program send a request to [`Self::uri`], while the server
+    /// answers `response`; returns what `send` returned and the request that arrived (the last one, if
+    /// several did). The server runs on a thread of its own, so `send` may block.
+    pub fn exchange_external<T>(&self, response: ResponseTemplate, send: impl FnOnce() -> T) -> (T, Option<Request>) {
+        *self.slot.response.lock().unwrap_or_else(PoisonError::into_inner) = Some(response);
+        self.slot.received.lock().unwrap_or_else(PoisonError::into_inner).take();
+        let sent = send();
+        let request = self.slot.received.lock().unwrap_or_else(PoisonError::into_inner).take();
+        (sent, request)
+    }
+
     /// What every request of the harness's client must look like on the wire.
     pub fn expectation(&self) -> WireExpectation {
         let user_agent = self.client.framing().user_agent().to_str().unwrap_or_default().to_owned();

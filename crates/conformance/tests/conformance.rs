@@ -5,12 +5,14 @@
 //! The live peer is here rather than in the library because its emulator, `cognitox` 0.1.2, is a
 //! dev-dependency: it is served in-process on `127.0.0.1:0` through its axum router (never its binary,
 //! which listens on every interface), set up with raw JSON requests (CreateUserPool,
-//! CreateUserPoolClient with a secret, SignUp), then called through the generated client.
+//! CreateUserPoolClient with a secret, SignUp), then called through the generated client and through the
+//! CLI binary (`cognito_idp_conformance::checks::cli::live_peer_cli`).
 
 use std::process::ExitCode;
 
 use cognito_idp_client::types::ResendConfirmationCodeRequest;
 use cognito_idp_client::{Error, secret_hash};
+use cognito_idp_conformance::checks::cli::{PeerAccount, live_peer_cli};
 use cognito_idp_conformance::checks::server::{ServerTarget, check_server};
 use cognito_idp_conformance::report::{Detail, Outcome, Status};
 use cognito_idp_conformance::wire::WireHarness;
@@ -82,6 +84,15 @@ fn live_peer(harness: &WireHarness) -> Outcome {
         "ResourceNotFoundException",
         call(unknown_client, &peer.username, Some(hash)),
     ));
+
+    // The same expectations through the CLI binary.
+    let account = PeerAccount {
+        endpoint: peer.endpoint.clone(),
+        client_id: peer.client_id.clone(),
+        secret: peer.secret.clone(),
+        username: peer.username.clone(),
+    };
+    details.extend(live_peer_cli(runtime, &account));
 
     // The generic server checks (those of --endpoint-url) against the same peer.
     let target = ServerTarget {
