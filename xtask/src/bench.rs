@@ -162,7 +162,7 @@ fn report_targets(results: &[Vec<Sample>]) {
 }
 
 fn time_once(program: &Program, call: &Call, sandbox: &Path) -> Result<Duration> {
-    let mut command = command(program, call, sandbox);
+    let mut command = command(program, call, sandbox, None);
     let started = Instant::now();
     let status = command.status().with_context(|| format!("running {}", program.exe.display()))?;
     let elapsed = started.elapsed();
@@ -180,19 +180,8 @@ fn peak_memory(program: &Program, call: &Call, sandbox: &Path) -> Option<u64> {
     }
     let mut peak = None;
     for _ in 0..3 {
-        let output = Command::new(time)
-            .args(["-f", "%M"])
-            .arg(&program.exe)
-            .args(&program.leading)
-            .args(&call.args)
-            .env_clear()
-            .envs(sandbox_env(sandbox))
-            .current_dir(sandbox)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .output()
-            .ok()?;
+        let mut command = command(program, call, sandbox, Some(time));
+        let output = command.stderr(Stdio::piped()).output().ok()?;
         let text = String::from_utf8_lossy(&output.stderr);
         let kib: u64 = text.lines().last()?.trim().parse().ok()?;
         peak = Some(peak.map_or(kib, |p: u64| p.max(kib)));
@@ -200,8 +189,16 @@ fn peak_memory(program: &Program, call: &Call, sandbox: &Path) -> Option<u64> {
     peak
 }
 
-fn command(program: &Program, call: &Call, sandbox: &Path) -> Command {
-    let mut command = Command::new(&program.exe);
+/// The call of `program` in the sandbox, or GNU time's `-f %M` around it with `wrapper`.
+fn command(program: &Program, call: &Call, sandbox: &Path, wrapper: Option<&Path>) -> Command {
+    let mut command = match wrapper {
+        Some(time) => {
+            let mut command = Command::new(time);
+            command.args(["-f", "%M"]).arg(&program.exe);
+            command
+        }
+        None => Command::new(&program.exe),
+    };
     command
         .args(&program.leading)
         .args(&call.args)
