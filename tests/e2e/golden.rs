@@ -15,6 +15,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::support::binary::{BIN_VAR, BinaryUnderTest, binary_under_test, shell_quote};
+use crate::support::cli::DELAY_SCALE;
 use crate::support::diff::{line_diff, visible};
 use crate::support::mock_server::{MockServer, ReceivedRequest, ScriptedResponse};
 use crate::support::sandbox::{self, RunSpec};
@@ -61,11 +62,6 @@ fn differences() -> Vec<Difference> {
     let path = Path::new(FIXTURES).join("differences.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not a list of differences: {e}", path.display()))
-}
-
-/// Whether the binary under test is ours (the differences apply) rather than the reference itself.
-fn is_ours(binary: &BinaryUnderTest) -> bool {
-    binary.leading_args.is_empty() && binary.program.file_name().is_some_and(|n| n == "cognito-idp")
 }
 
 /// One recording: the case as run, and what the reference did.
@@ -180,8 +176,10 @@ enum Body {
 ///   `127.0.0.1:{port}` (the recordings already say `{port}`).
 /// - requests: method, path (with the port placeholder) and body are kept. Of the headers (names compared
 ///   without case) only the framing is compared: `X-Amz-Target`, `Content-Type` and `amz-sdk-request` by
-///   value; `amz-sdk-invocation-id` by being a UUID (any UUID); `Authorization` by absence; `User-Agent` by
-///   presence (its value names the program). The others are transport details, reported as information.
+///   value, except that the `ttl=YYYYMMDDTHHMMSSZ` of `amz-sdk-request` (the clock when the retry was sent plus
+///   the read timeout and the server's clock skew) becomes `ttl={ttl}` when it has that form;
+///   `amz-sdk-invocation-id` by being a UUID (any UUID); `Authorization` by absence; `User-Agent` by presence
+///   (its value names the program). The others are transport details, reported as information.
 ///   A JSON body is compared as a JSON value with its keys' order (whitespace and escapes may differ: the
 ///   byte difference is reported as information); any other body byte for byte.
 fn normalize(observation: &Observation, port: Option<u16>) -> Normalized {
@@ -221,6 +219,7 @@ fn normalize(observation: &Observation, port: Option<u16>) -> Normalized {
                         ("amz-sdk-invocation-id", Some(v)) if is_uuid(&v) => "(a UUID)".to_owned(),
                         ("amz-sdk-invocation-id", Some(v)) => format!("(not a UUID) {v}"),
                         ("Authorization" | "User-Agent", Some(_)) => "(present)".to_owned(),
+                        ("amz-sdk-request", Some(v)) => with_ttl_placeholder(&v),
                         (_, Some(v)) => v,
                     };
                     (name, compared)
@@ -259,6 +258,30 @@ fn with_port_placeholder(text: &str, port: Option<u16>) -> String {
         Some(port) => text.replace(&format!("127.0.0.1:{port}"), "127.0.0.1:{port}"),
         None => text.to_owned(),
     }
+}
+
+/// `amz-sdk-request`'s value with a `ttl=YYYYMMDDTHHMMSSZ` field written `ttl={ttl}`; a ttl of any other form
+/// is kept, so that it shows as a difference.
+fn with_ttl_placeholder(value: &str) -> String {
+    let fields: Vec<String> = value
+        .split("; ")
+        .map(|field| match field.strip_prefix("ttl=") {
+            Some(ttl) if is_compact_utc(ttl) => "ttl={ttl}".to_owned(),
+            _ => field.to_owned(),
+        })
+        .collect();
+    fields.join("; ")
+}
+
+/// Whether `text` is a timestamp of the form `YYYYMMDDTHHMMSSZ`.
+fn is_compact_utc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 16
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            8 => *b == b'T',
+            15 => *b == b'Z',
+            _ => b.is_ascii_digit(),
+        })
 }
 
 /// Whether `text` is a UUID in its 8-4-4-4-12 hexadecimal form.
@@ -401,13 +424,20 @@ fn replay_inner(
         (None, _) => None,
     };
     let endpoint = port.map(|p| format!("http://127.0.0.1:{p}")).unwrap_or_default();
+    let mut env = recording.env.clone();
+    if binary.is_ours() {
+        // The backoff still happens, shorter; the reference sleeps its own.
+        let (name, scale) = DELAY_SCALE;
+        env.entry(name.to_owned()).or_insert_with(|| Some(scale.to_owned()));
+    }
     let spec = RunSpec {
         args: &recording.args,
-        env: &recording.env,
+        env: &env,
         files: &recording.files,
         config: recording.config.as_deref(),
         stdin: recording.stdin.as_deref(),
         endpoint: &endpoint,
+        timeout: sandbox::TIMEOUT,
     };
     let output = sandbox::run(binary, &spec)?;
     let found = Observation {
@@ -549,7 +579,7 @@ fn every_recorded_case_matches_the_reference() {
         all.len()
     );
     let binary = binary_under_test().unwrap_or_else(|e| panic!("no binary to test: {e}"));
-    let differences = if is_ours(binary) { differences() } else { Vec::new() };
+    let differences = if binary.is_ours() { differences() } else { Vec::new() };
 
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<CaseResult>>> = Mutex::new(cases.iter().map(|_| None).collect());
@@ -597,16 +627,19 @@ fn every_recorded_case_matches_the_reference() {
             report.push_str(&format!("  info: {note}\n"));
         }
     }
-    let noted: Vec<&str> =
-        results.iter().filter(|r| r.failure.is_none() && !r.notes.is_empty()).map(|r| r.name.as_str()).collect();
+    let noted = results.iter().filter(|r| r.failure.is_none() && !r.notes.is_empty()).count();
     println!(
-        "golden: {} of {} case(s) match awscli 1.46.3 (binary: {}); {} passing case(s) with information notes{}",
+        "golden: {} of {} case(s) match awscli 1.46.3 (binary: {}); {noted} passing case(s) with information notes{}",
         cases.len() - failed,
         cases.len(),
         binary.command_line(&[]),
-        noted.len(),
-        if noted.is_empty() { String::new() } else { format!(": {}", noted.join(", ")) }
+        if noted == 0 { "" } else { " (listed below)" }
     );
+    let mut by_time: Vec<&CaseResult> = results.iter().collect();
+    by_time.sort_by_key(|r| std::cmp::Reverse(r.elapsed));
+    let slowest: Vec<String> =
+        by_time.iter().take(5).map(|r| format!("{} {:.1}s", r.name, r.elapsed.as_secs_f64())).collect();
+    println!("golden: slowest cases: {}", slowest.join(", "));
     for result in results.iter().filter(|r| r.failure.is_none()) {
         for note in &result.notes {
             println!("  info {}: {note}", result.name);
@@ -769,6 +802,37 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert!(problems[0].starts_with("requests: expected 1, found 0"), "{}", problems[0]);
         assert!(problems[0].contains("1. POST / X-Amz-Target: T, body {}"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn the_retry_ttl_becomes_a_placeholder_only_in_its_compact_utc_form() {
+        let retry = |value: &str| {
+            let run = observation("", vec![request(&[("amz-sdk-request", value)], "")]);
+            let normalized = normalize(&run, None);
+            normalized.requests[0].framing.iter().find(|(n, _)| *n == "amz-sdk-request").map(|(_, v)| v.clone())
+        };
+        assert_eq!(retry("ttl=20261126T100100Z; attempt=2; max=5").as_deref(), Some("ttl={ttl}; attempt=2; max=5"));
+        assert_eq!(retry("attempt=1").as_deref(), Some("attempt=1"));
+        assert_eq!(
+            retry("ttl=2026-11-26T10:01:00Z; attempt=2; max=5").as_deref(),
+            Some("ttl=2026-11-26T10:01:00Z; attempt=2; max=5")
+        );
+        assert_eq!(retry("ttl=20261126T100100; attempt=2").as_deref(), Some("ttl=20261126T100100; attempt=2"));
+    }
+
+    #[test]
+    fn a_different_attempt_count_or_attempt_number_is_a_problem() {
+        let attempts = |values: &[&str]| {
+            let requests = values.iter().map(|v| request(&[("amz-sdk-request", v)], "{}")).collect();
+            normalize(&observation("", requests), None)
+        };
+        let reference = attempts(&["attempt=1", "ttl=20261126T100100Z; attempt=2; max=5"]);
+        let same = attempts(&["attempt=1", "ttl=20261126T100059Z; attempt=2; max=5"]);
+        assert!(compare(&reference, &same).problems.is_empty());
+        let fewer = compare(&reference, &attempts(&["attempt=1"])).problems;
+        assert!(fewer.iter().any(|p| p.starts_with("requests: expected 2, found 1")), "{fewer:?}");
+        let wrong_max = compare(&reference, &attempts(&["attempt=1", "attempt=2; max=3"])).problems;
+        assert!(wrong_max.iter().any(|p| p.contains("header amz-sdk-request")), "{wrong_max:?}");
     }
 
     #[test]

@@ -46,20 +46,25 @@ pub fn generate(root: &Path) -> Result<Vec<Output>> {
 
 /// Writes the generated files, or with `check` compares them with what is committed.
 pub fn run(root: &Path, check: bool) -> Result<()> {
-    let outputs = generate(root)?;
-    let stale = stale_files(root, &outputs)?;
+    write_or_check(root, &generate(root)?, check, "generated code:", "cargo xtask codegen")
+}
+
+/// Writes `outputs` under `root`, or with `check` fails when any differs from what is committed, naming
+/// `command` as the fix. `what` names the files in messages.
+pub fn write_or_check(root: &Path, outputs: &[Output], check: bool, what: &str, command: &str) -> Result<()> {
+    let stale = stale_files(root, outputs)?;
     if check {
         if !stale.is_empty() {
-            bail!(
-                "generated code is out of date with {SPEC_PATH}: {}\nrun `cargo xtask codegen` and commit the result",
-                stale.join(", ")
-            );
+            bail!("{what} out of date with {SPEC_PATH}: {}\nrun `{command}` and commit the result", stale.join(", "));
         }
-        eprintln!("generated code is up to date ({} files)", outputs.len());
+        eprintln!("{what} up to date ({} files)", outputs.len());
         return Ok(());
     }
-    for output in &outputs {
+    for output in outputs {
         let path = root.join(&output.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
         std::fs::write(&path, &output.contents).with_context(|| format!("writing {}", path.display()))?;
     }
     eprintln!(
@@ -115,6 +120,13 @@ fn client_file(openapi: &openapiv3::OpenAPI, contract: &Contract) -> Result<Stri
         contract.shapes.values().filter(|s| matches!(&s.kind, ShapeKind::String { pattern: Some(_), .. })).count();
     if fix.fixed != patterns {
         bail!("expected {patterns} pattern-checked types in progenitor's output, fixed {}", fix.fixed);
+    }
+
+    let map_keys = map_key_types(contract)?;
+    let mut keys = TypeMapKeys { keys: &map_keys, replaced: 0 };
+    keys.visit_file_mut(&mut file);
+    if !map_keys.is_empty() && keys.replaced == 0 {
+        bail!("expected maps keyed by String in progenitor's output for {:?}", map_keys);
     }
 
     let sensitive: Vec<String> = contract.shapes.values().filter(|s| s.sensitive).map(|s| s.name.clone()).collect();
@@ -187,6 +199,66 @@ fn has_top_level_alternation(pattern: &str) -> bool {
         }
     }
     false
+}
+
+/// The value type → key type of each map whose keys have constraints: typify keys every map by `String`
+/// (OpenAPI 3.0 cannot describe keys), so codegen puts the key shape of `x-amz-map-key` in its place.
+fn map_key_types(contract: &Contract) -> Result<Vec<(String, String)>> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for shape in contract.shapes.values() {
+        let ShapeKind::Map { key, value } = &shape.kind else { continue };
+        let constrained = matches!(
+            &contract.shape(key)?.kind,
+            ShapeKind::String { min, max, pattern, enum_values, .. }
+                if min.is_some_and(|m| m > 0) || max.is_some() || pattern.is_some() || !enum_values.is_empty()
+        );
+        if !constrained {
+            continue;
+        }
+        if pairs.iter().any(|(v, k)| v == value && k != key) {
+            bail!("two maps share the value type {value} with different key types; codegen cannot tell them apart");
+        }
+        if !pairs.iter().any(|(v, _)| v == value) {
+            pairs.push((value.clone(), key.clone()));
+        }
+    }
+    Ok(pairs)
+}
+
+/// Rewrites `IndexMap<String, V>` into `IndexMap<K, V>` for the `(V, K)` pairs of [`map_key_types`].
+struct TypeMapKeys<'a> {
+    keys: &'a [(String, String)],
+    replaced: usize,
+}
+
+impl VisitMut for TypeMapKeys<'_> {
+    fn visit_type_path_mut(&mut self, path: &mut syn::TypePath) {
+        syn::visit_mut::visit_type_path_mut(self, path);
+        let Some(last) = path.path.segments.last_mut() else { return };
+        if last.ident != "IndexMap" {
+            return;
+        }
+        let syn::PathArguments::AngleBracketed(args) = &mut last.arguments else { return };
+        let mut types = args.args.iter_mut().filter_map(|a| match a {
+            syn::GenericArgument::Type(t) => Some(t),
+            _ => None,
+        });
+        let (Some(key), Some(value), None) = (types.next(), types.next(), types.next()) else { return };
+        let is_string =
+            matches!(&*key, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "String"));
+        let value_name = match &*value {
+            syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        };
+        let Some((_, key_type)) = value_name.and_then(|v| self.keys.iter().find(|(value, _)| *value == v)) else {
+            return;
+        };
+        if is_string {
+            let ident = format_ident!("{}", key_type);
+            *key = syn::parse_quote! { #ident };
+            self.replaced += 1;
+        }
+    }
 }
 
 /// Drops `Debug` from the derives of sensitive types (and of their builders) and adds a redacting one.

@@ -14,6 +14,8 @@ use serde_json::{Map, Value};
 pub const SPEC_PATH: &str = "spec/cognito-idp.openapi.yaml";
 /// Where AWS's model of the operation lives, relative to the workspace root.
 pub const UPSTREAM_PATH: &str = "spec/upstream/botocore-resend-confirmation-code.json";
+/// The operation read from AWS's models.
+pub const UPSTREAM_OPERATION: &str = "ResendConfirmationCode";
 
 /// One operation of an AWS JSON 1.1 service, with every shape it reaches.
 #[derive(Clone, Debug, PartialEq)]
@@ -133,7 +135,7 @@ impl Contract {
         let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
         let value: Value =
             serde_json::from_str(&text).with_context(|| format!("parsing {} as JSON", path.display()))?;
-        Self::from_upstream(&value, "ResendConfirmationCode")
+        Self::from_upstream(&value, UPSTREAM_OPERATION)
             .with_context(|| format!("reading the model in {}", path.display()))
     }
 
@@ -235,7 +237,8 @@ impl Contract {
         })
     }
 
-    /// Builds the contract of `operation` from a parsed botocore model.
+    /// Builds the contract of `operation` from a parsed botocore model: the whole `service-2.json` or an
+    /// excerpt. Only the shapes the operation reaches are read.
     pub fn from_upstream(model: &Value, operation: &str) -> Result<Self> {
         let metadata = obj(model, "metadata")?;
         let op = &model["operations"][operation];
@@ -247,9 +250,20 @@ impl Contract {
         if protocol != "json" {
             bail!("protocol {protocol:?} is not AWS JSON");
         }
+        // Only the shapes the operation reaches: a whole service-2.json has hundreds more, of types this
+        // operation does not use.
+        let all = obj(model, "shapes")?;
+        let roots = [&op["input"], &op["output"]].into_iter().chain(op["errors"].as_array().into_iter().flatten());
+        let mut pending: Vec<String> = roots.filter_map(|r| r["shape"].as_str()).map(str::to_owned).collect();
         let mut shapes = BTreeMap::new();
-        for (name, shape) in obj(model, "shapes")? {
-            shapes.insert(name.clone(), upstream_shape(name, shape)?);
+        while let Some(name) = pending.pop() {
+            if shapes.contains_key(&name) {
+                continue;
+            }
+            let shape = all.get(&name).ok_or_else(|| anyhow!("shape {name} is referenced but not defined"))?;
+            let parsed = upstream_shape(&name, shape)?;
+            pending.extend(referenced(&parsed.kind).into_iter().map(str::to_owned));
+            shapes.insert(name, parsed);
         }
         let errors =
             op["errors"].as_array().into_iter().flatten().map(|e| string(e, "shape")).collect::<Result<Vec<_>>>()?;
@@ -405,6 +419,15 @@ fn upstream_shape(name: &str, shape: &Value) -> Result<Shape> {
     })
 }
 
+/// The shapes a shape refers to directly.
+fn referenced(kind: &ShapeKind) -> Vec<&str> {
+    match kind {
+        ShapeKind::String { .. } => Vec::new(),
+        ShapeKind::Structure { members, .. } => members.iter().map(|m| m.shape.as_str()).collect(),
+        ShapeKind::Map { key, value } => vec![key.as_str(), value.as_str()],
+    }
+}
+
 fn obj<'a>(value: &'a Value, key: &str) -> Result<&'a Map<String, Value>> {
     value.get(key).and_then(Value::as_object).ok_or_else(|| anyhow!("missing object {key:?}"))
 }
@@ -431,5 +454,39 @@ impl fmt::Display for ShapeKind {
             ShapeKind::Structure { .. } => "structure",
             ShapeKind::Map { .. } => "map",
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace_root;
+
+    #[test]
+    fn an_upstream_model_is_read_only_as_far_as_the_operation_reaches() {
+        let root = workspace_root();
+        let text = std::fs::read_to_string(root.join(UPSTREAM_PATH)).expect("upstream model is readable");
+        let mut model: Value = serde_json::from_str(&text).expect("upstream model is JSON");
+        let excerpt = Contract::from_upstream(&model, UPSTREAM_OPERATION).expect("the excerpt loads");
+        // A whole service-2.json also holds other operations' shapes, of types this reader does not know.
+        model["shapes"]["UserPoolListType"] = serde_json::json!({"type": "list", "member": {"shape": "Unknown"}});
+        model["shapes"]["IntegerType"] = serde_json::json!({"type": "integer"});
+
+        let whole = Contract::from_upstream(&model, UPSTREAM_OPERATION).expect("unreached shapes are skipped");
+
+        assert_eq!(whole, excerpt);
+        assert_eq!(whole.shapes.len(), 30);
+    }
+
+    #[test]
+    fn a_reached_shape_that_is_missing_is_an_error() {
+        let root = workspace_root();
+        let text = std::fs::read_to_string(root.join(UPSTREAM_PATH)).expect("upstream model is readable");
+        let mut model: Value = serde_json::from_str(&text).expect("upstream model is JSON");
+        model["shapes"].as_object_mut().expect("shapes").remove("UsernameType");
+
+        let error = Contract::from_upstream(&model, UPSTREAM_OPERATION).expect_err("a dangling reference fails");
+
+        assert_eq!(error.to_string(), "shape UsernameType is referenced but not defined");
     }
 }

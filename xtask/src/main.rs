@@ -1,9 +1,13 @@
 //! Repository automation, run as `cargo xtask <command>` from any folder of the workspace.
 
+mod bench;
 mod codegen;
+mod compat;
+mod conformance;
 mod contract;
 mod model_check;
 mod record;
+mod schema;
 mod skeleton;
 
 use std::path::PathBuf;
@@ -29,6 +33,8 @@ enum Command {
     },
     /// Compare the spec with AWS's model in spec/upstream/ and list every difference.
     CheckModel,
+    /// Measure whole-process calls of the release binary (and of AWS CLI v1 when installed).
+    Bench(bench::Args),
     /// Regenerate the CLI's snapshot tests (skeletons, manuals) and show the changes for review.
     Skeleton {
         /// Compare instead of writing: exit non-zero when a snapshot differs.
@@ -45,6 +51,16 @@ enum Command {
         #[arg(value_name = "CASE")]
         cases: Vec<String>,
     },
+    /// Classify every difference between two versions of the contract as breaking, warning or compatible.
+    Compat(compat::Args),
+    /// Write the JSON Schemas of the input and output documents to spec/schema/ from the spec.
+    Schema {
+        /// Compare instead of writing: exit non-zero when the committed schemas are stale.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Run the whole contract check (model, freshness, the conformance suite) with one report.
+    Conformance(conformance::Args),
 }
 
 fn main() -> ExitCode {
@@ -63,7 +79,11 @@ fn run(command: Command) -> Result<()> {
     match command {
         Command::Codegen { check } => codegen::run(&root, check),
         Command::Skeleton { check } => skeleton::run(&root, check),
+        Command::Bench(args) => bench::run(&root, &args),
         Command::RecordAwscli { venv, cases } => record::run(&root, venv, &cases),
+        Command::Compat(args) => compat::run(&root, &args),
+        Command::Schema { check } => schema::run(&root, check),
+        Command::Conformance(args) => conformance::run(&root, &args),
         Command::CheckModel => {
             let spec = contract::Contract::from_spec_file(&root.join(contract::SPEC_PATH))?;
             let upstream = contract::Contract::from_upstream_file(&root.join(contract::UPSTREAM_PATH))?;

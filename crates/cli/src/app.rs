@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 
 use crate::argparse::{self, Command, Globals, OperationArgs, ParseError, TopLevelEvent};
 use crate::argprocess::{self, DictType};
-use crate::config::{self, Config, ConfigError, Env, Section};
+use crate::config::{self, ConfigError, Env, Settings};
 use crate::debug::{self, DebugLog};
 use crate::paramfile::Loader;
 use crate::query::Query;
@@ -111,9 +111,8 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
 
     let (mut params, ordered_dicts) = unpack_members(&operation, &invocation.list_values, io)?;
 
-    let config = Config::load(io.env).map_err(|e| config_failure(io, &e))?;
-    let profile = config::profile_name(globals.profile.as_deref(), io.env);
-    let scoped = config.scoped(&profile).map_err(|e| config_failure(io, &e))?;
+    let settings = Settings::new(globals.profile.as_deref(), io.env);
+    settings.check_profile().map_err(|e| config_failure(io, &e))?;
 
     if invocation.list_values.contains(&"--cli-input-json") {
         return Err(fail(io, "\nthe JSON object must be str, bytes or bytearray, not list\n", 255));
@@ -134,20 +133,20 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
         return Ok(print(io, &skeleton::input_skeleton()));
     }
 
-    let target = resolve_target(&globals, io, &config, &scoped, log)?;
+    let target = resolve_target(&globals, io, &settings, log)?;
     if operation.generate_cli_skeleton.as_deref() == Some("output") {
         check_params(&params, &ordered_dicts, io)?;
-        return display(&globals, &scoped, query.as_ref(), &skeleton::output_skeleton(), io);
+        return display(&globals, &settings, query.as_ref(), &skeleton::output_skeleton(), io);
     }
     check_params(&params, &ordered_dicts, io)?;
 
-    let policy = RetryPolicy::resolve(io.env, &scoped).map_err(|e| fail(io, &format!("\n{e}\n"), 255))?;
+    let policy = retry_policy(&settings).map_err(|e| fail(io, &format!("\n{e}\n"), 255))?;
     log.log(
         io.err,
         "cognito_idp.transport",
         &format!("Retry mode: {:?}, max attempts: {}", policy.mode, policy.max_attempts).to_lowercase(),
     );
-    let client = build_client(&globals, &scoped, &target, io)?;
+    let client = build_client(&globals, &settings, &target, io)?;
     let body = jsonfmt::dumps_request(&params);
     let read_timeout = timeout(globals.read_timeout);
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -175,7 +174,7 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
         let names = raw.headers.keys().map(|n| n.as_str());
         let output =
             response::parse_output_with_headers(&raw.body, names).map_err(|e| fail(io, &format!("\n{e}\n"), 255))?;
-        display(&globals, &scoped, query.as_ref(), &output, io)
+        display(&globals, &settings, query.as_ref(), &output, io)
     } else {
         let (code, message) = response::error_code_and_message(raw.status, &raw.body)
             .map_err(|crash| fail(io, &format!("\n{crash}\n"), 255))?;
@@ -275,18 +274,20 @@ struct Target {
     endpoint: String,
 }
 
-fn resolve_target(
-    globals: &Globals,
-    io: &mut Io<'_>,
-    config: &Config,
-    scoped: &Section,
-    log: &DebugLog,
-) -> Step<Target> {
-    let region = config::region(globals.region.as_deref(), io.env, scoped).map_err(|e| config_failure(io, &e))?;
-    let endpoint = config::endpoint(globals.endpoint_url.as_deref(), io.env, scoped, config, &region)
-        .map_err(|e| config_failure(io, &e))?;
+fn resolve_target(globals: &Globals, io: &mut Io<'_>, settings: &Settings<'_>, log: &DebugLog) -> Step<Target> {
+    let region = settings.region(globals.region.as_deref()).map_err(|e| config_failure(io, &e))?;
+    let endpoint = settings.endpoint(globals.endpoint_url.as_deref(), &region).map_err(|e| config_failure(io, &e))?;
     log.log(io.err, "cognito_idp.cli", &format!("Region: {region}; endpoint: {endpoint}"));
     Ok(Target { endpoint })
+}
+
+/// The retry policy from `AWS_RETRY_MODE` / `retry_mode` and `AWS_MAX_ATTEMPTS` / `max_attempts`.
+fn retry_policy(settings: &Settings<'_>) -> Result<RetryPolicy, String> {
+    let setting = |var: &str, key: &str| settings.setting(Some(var), key).map_err(|e| e.to_string());
+    let mode = setting("AWS_RETRY_MODE", "retry_mode")?;
+    let max_attempts = setting("AWS_MAX_ATTEMPTS", "max_attempts")?;
+    let scale = settings.env().get("COGNITO_IDP_RETRY_DELAY_SCALE");
+    RetryPolicy::from_settings(mode.as_deref(), max_attempts.as_deref(), scale.map(String::as_str))
 }
 
 fn check_params(params: &Value, ordered_dicts: &[&str], io: &mut Io<'_>) -> Step<()> {
@@ -294,7 +295,7 @@ fn check_params(params: &Value, ordered_dicts: &[&str], io: &mut Io<'_>) -> Step
 }
 
 /// The HTTP client: timeouts, TLS verification (announced when turned off) and CA bundle.
-fn build_client(globals: &Globals, scoped: &Section, target: &Target, io: &mut Io<'_>) -> Step<CognitoIdp> {
+fn build_client(globals: &Globals, settings: &Settings<'_>, target: &Target, io: &mut Io<'_>) -> Step<CognitoIdp> {
     let mut builder =
         CognitoIdp::builder(&target.endpoint).app_name(format!("cognito-idp/{}", env!("CARGO_PKG_VERSION")));
     if let Some(connect) = timeout(globals.connect_timeout) {
@@ -313,11 +314,10 @@ fn build_client(globals: &Globals, scoped: &Section, target: &Target, io: &mut I
         }
         builder = builder.danger_accept_invalid_certs(true);
     } else if https {
-        let bundle = globals
-            .ca_bundle
-            .clone()
-            .or_else(|| io.env.get("AWS_CA_BUNDLE").cloned())
-            .or_else(|| scoped.get("ca_bundle").and_then(Value::as_str).map(str::to_owned));
+        let bundle = match &globals.ca_bundle {
+            Some(path) => Some(path.clone()),
+            None => settings.setting(Some("AWS_CA_BUNDLE"), "ca_bundle").map_err(|e| config_failure(io, &e))?,
+        };
         if let Some(path) = bundle {
             let url = cognito_idp_client::client::raw_url(&target.endpoint);
             let pem = std::fs::read(config::expand_path(&path, io.env)).map_err(|e| {
@@ -397,13 +397,18 @@ fn log_event(log: &DebugLog, err: &mut dyn Write, url: &str, body: &str, event: 
 
 /// Formats the response (after `--query`) as `--output` (or `AWS_DEFAULT_OUTPUT`, or the profile's
 /// `output`) says, as AWS CLI v1's formatters do.
-fn display(globals: &Globals, scoped: &Section, query: Option<&Query>, response: &Value, io: &mut Io<'_>) -> Step<i32> {
-    let format = globals
-        .output
-        .clone()
-        .or_else(|| io.env.get("AWS_DEFAULT_OUTPUT").cloned())
-        .or_else(|| scoped.get("output").and_then(Value::as_str).map(str::to_owned))
-        .unwrap_or_else(|| "json".to_owned());
+fn display(
+    globals: &Globals,
+    settings: &Settings<'_>,
+    query: Option<&Query>,
+    response: &Value,
+    io: &mut Io<'_>,
+) -> Step<i32> {
+    let format = match &globals.output {
+        Some(format) => Some(format.clone()),
+        None => settings.setting(Some("AWS_DEFAULT_OUTPUT"), "output").map_err(|e| config_failure(io, &e))?,
+    }
+    .unwrap_or_else(|| "json".to_owned());
     let response = jsonfmt::without_response_metadata(response);
     let data = match query {
         Some(query) => query.search(&response).map_err(|e| fail(io, &format!("\n{e}\n"), 255))?,
@@ -438,11 +443,8 @@ fn display(globals: &Globals, scoped: &Section, query: Option<&Query>, response:
 
 /// AWS CLI v1's `--v2-debug` warnings that can apply to this command.
 fn v2_debug_warnings(globals: &Globals, env: &Env, err: &mut dyn Write) {
-    let scoped = Config::load(env)
-        .ok()
-        .and_then(|c| c.scoped(&config::profile_name(globals.profile.as_deref(), env)).ok())
-        .unwrap_or_default();
-    let pager_off = scoped.get("cli_pager").and_then(Value::as_str) == Some("");
+    let settings = Settings::new(globals.profile.as_deref(), env);
+    let pager_off = settings.profile_value("cli_pager").ok().flatten().as_deref() == Some("");
     if !pager_off && !env.contains_key("AWS_PAGER") {
         let _ = err.write_all(V2_PAGER_WARNING.as_bytes());
     }

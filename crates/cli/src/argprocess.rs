@@ -21,6 +21,7 @@ use serde_json::{Map, Value};
 
 use crate::paramfile::{Loader, ParamValue, ParamfileError, Prefixes};
 use crate::pyjson::{self, LoadError};
+use crate::pyrepr::{self, Dicts};
 use crate::shorthand::{self, ParamfileResolver, ParseFailure};
 
 /// An error while building a parameter: the text the CLI prints (after a newline, before a newline,
@@ -219,19 +220,14 @@ pub fn load_cli_input_json(text: &str, loader: &Loader<'_>) -> Result<Map<String
             return Err(ParamError::parameter(CLI_INPUT_JSON, message));
         }
     };
-    if let Some(special) = pyjson::special(&value) {
-        return match special {
-            pyjson::PySpecial::Dict(map) => Ok(map.clone()),
-            other => Err(no_keys(other.type_name())),
-        };
+    match pyjson::special(&value) {
+        Some(pyjson::PySpecial::Dict(map)) => return Ok(map.clone()),
+        Some(_) => return Err(no_keys(pyrepr::tp_name(&value, Dicts::Plain))),
+        None => {}
     }
     match value {
         Value::Object(map) => Ok(map),
-        Value::Array(_) => Err(no_keys("list")),
-        Value::String(_) => Err(no_keys("str")),
-        Value::Bool(_) => Err(no_keys("bool")),
-        Value::Null => Err(no_keys("NoneType")),
-        Value::Number(n) => Err(no_keys(if n.is_f64() { "float" } else { "int" })),
+        other => Err(no_keys(pyrepr::tp_name(&other, Dicts::Plain))),
     }
 }
 

@@ -412,16 +412,123 @@ pub fn profile_name(flag: Option<&str>, env: &Env) -> String {
         .unwrap_or_else(|| "default".to_owned())
 }
 
-/// The region: `--region`, else `AWS_DEFAULT_REGION`, else the profile's `region`; validated as botocore
-/// validates region names. AWS CLI v1 ignores `AWS_REGION`, and so do we.
-pub fn region(flag: Option<&str>, env: &Env, scoped: &Section) -> Result<String, ConfigError> {
-    let region = flag
-        .map(str::to_owned)
-        .or_else(|| env.get("AWS_DEFAULT_REGION").cloned())
-        .or_else(|| scoped.get("region").and_then(Value::as_str).map(str::to_owned))
-        .filter(|r| !r.is_empty())
-        .ok_or(ConfigError::NoRegion)?;
-    if valid_region(&region) { Ok(region) } else { Err(ConfigError::BadRegion(region)) }
+/// Settings resolved as botocore resolves them — a flag, else an environment variable, else the
+/// profile — with the files read once, and only when a value is not settled before them (or to check that
+/// a profile named by `--profile` or the environment exists), as botocore's lazy session does.
+pub struct Settings<'a> {
+    env: &'a Env,
+    profile: String,
+    named: bool,
+    files: std::cell::OnceCell<Result<(Config, Section), ConfigError>>,
+}
+
+impl fmt::Debug for Settings<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Settings").field("profile", &self.profile).field("loaded", &self.loaded()).finish()
+    }
+}
+
+impl<'a> Settings<'a> {
+    /// Settings for the profile of `--profile` (or the environment), reading the files on demand.
+    pub fn new(profile_flag: Option<&str>, env: &'a Env) -> Self {
+        let named =
+            profile_flag.is_some() || env.contains_key("AWS_DEFAULT_PROFILE") || env.contains_key("AWS_PROFILE");
+        Self { env, profile: profile_name(profile_flag, env), named, files: std::cell::OnceCell::new() }
+    }
+
+    /// Settings over an already loaded configuration (for tests and callers that read the files).
+    pub fn with_config(profile_flag: Option<&str>, env: &'a Env, config: Config) -> Self {
+        let settings = Self::new(profile_flag, env);
+        let scoped = config.scoped(&settings.profile).map(|scoped| (config, scoped));
+        let _ = settings.files.set(scoped);
+        settings
+    }
+
+    /// The environment.
+    pub fn env(&self) -> &'a Env {
+        self.env
+    }
+
+    /// Whether the files have been read.
+    pub fn loaded(&self) -> bool {
+        self.files.get().is_some()
+    }
+
+    fn files(&self) -> Result<&(Config, Section), ConfigError> {
+        self.files
+            .get_or_init(|| {
+                let config = Config::load(self.env)?;
+                let scoped = config.scoped(&self.profile)?;
+                Ok((config, scoped))
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Fails when a profile named by `--profile` or the environment does not exist. The `default`
+    /// profile may be absent, so nothing is read for it.
+    pub fn check_profile(&self) -> Result<(), ConfigError> {
+        if self.named { self.files().map(|_| ()) } else { Ok(()) }
+    }
+
+    /// The environment variable `var` if set, else the profile's `key`.
+    pub fn setting(&self, var: Option<&str>, key: &str) -> Result<Option<String>, ConfigError> {
+        if let Some(value) = var.and_then(|v| self.env.get(v)) {
+            return Ok(Some(value.clone()));
+        }
+        self.profile_value(key)
+    }
+
+    /// The profile's `key`, as text.
+    pub fn profile_value(&self, key: &str) -> Result<Option<String>, ConfigError> {
+        Ok(self.files()?.1.get(key).and_then(Value::as_str).map(str::to_owned))
+    }
+
+    /// The region: `--region`, else `AWS_DEFAULT_REGION`, else the profile's `region`; validated as
+    /// botocore validates region names. AWS CLI v1 ignores `AWS_REGION`, and so do we.
+    pub fn region(&self, flag: Option<&str>) -> Result<String, ConfigError> {
+        let region = match flag {
+            Some(region) => Some(region.to_owned()),
+            None => self.setting(Some("AWS_DEFAULT_REGION"), "region")?,
+        };
+        let region = region.filter(|r| !r.is_empty()).ok_or(ConfigError::NoRegion)?;
+        if valid_region(&region) { Ok(region) } else { Err(ConfigError::BadRegion(region)) }
+    }
+
+    /// The endpoint: `--endpoint-url`, else (unless configured endpoints are ignored)
+    /// `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`, `AWS_ENDPOINT_URL`, the profile's `services`
+    /// section, the profile's `endpoint_url`; else the regional endpoint of `region`. Checked as botocore
+    /// checks endpoints.
+    pub fn endpoint(&self, flag: Option<&str>, region: &str) -> Result<String, ConfigError> {
+        let url = match flag {
+            Some(url) => Some(url.to_owned()),
+            None => self.configured_endpoint()?,
+        };
+        let Some(url) = url else { return Ok(cognito_idp_client::endpoint_for_region(region)) };
+        if valid_endpoint(&url) { Ok(url) } else { Err(ConfigError::InvalidEndpoint(url)) }
+    }
+
+    fn configured_endpoint(&self) -> Result<Option<String>, ConfigError> {
+        let ignore = self.setting(Some("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "ignore_configured_endpoint_urls")?;
+        if ignore.is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+            return Ok(None);
+        }
+        let service_var = format!("AWS_ENDPOINT_URL_{}", SERVICE_CONFIG_ID.to_uppercase());
+        for var in [service_var.as_str(), "AWS_ENDPOINT_URL"] {
+            if let Some(url) = self.env.get(var).filter(|v| !v.is_empty()) {
+                return Ok(Some(url.clone()));
+            }
+        }
+        let (config, scoped) = self.files()?;
+        if let Some(name) = scoped.get("services").and_then(Value::as_str) {
+            let services = config.services(name).ok_or_else(|| ConfigError::MissingServicesSection(name.to_owned()))?;
+            let url = services.get(SERVICE_CONFIG_ID).and_then(|s| s.get("endpoint_url")).and_then(Value::as_str);
+            if let Some(url) = url {
+                return Ok(Some(url.to_owned()));
+            }
+        }
+        Ok(scoped.get("endpoint_url").and_then(Value::as_str).map(str::to_owned))
+    }
 }
 
 /// `^[a-zA-Z0-9](?:[a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])?$`.
@@ -440,52 +547,6 @@ fn valid_region(region: &str) -> bool {
 /// Checks `--endpoint-url` as AWS CLI v1 does before anything else: it needs a scheme.
 pub fn check_endpoint_flag(url: &str) -> Result<(), ConfigError> {
     if url_scheme(url).is_none() { Err(ConfigError::EndpointWithoutScheme(url.to_owned())) } else { Ok(()) }
-}
-
-/// The endpoint: `--endpoint-url`, else (unless configured endpoints are ignored)
-/// `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`, `AWS_ENDPOINT_URL`, the profile's `services` section,
-/// the profile's `endpoint_url`; else the regional endpoint. Checked as botocore checks endpoints.
-pub fn endpoint(
-    flag: Option<&str>,
-    env: &Env,
-    scoped: &Section,
-    config: &Config,
-    region: &str,
-) -> Result<String, ConfigError> {
-    let configured = if ignore_configured_endpoints(env, scoped) {
-        None
-    } else {
-        let service_var = format!("AWS_ENDPOINT_URL_{}", SERVICE_CONFIG_ID.to_uppercase());
-        let from_services = match scoped.get("services").and_then(Value::as_str) {
-            Some(name) => config
-                .services(name)
-                .ok_or_else(|| ConfigError::MissingServicesSection(name.to_owned()))?
-                .get(SERVICE_CONFIG_ID)
-                .and_then(|s| s.get("endpoint_url"))
-                .and_then(Value::as_str)
-                .map(str::to_owned),
-            None => None,
-        };
-        env.get(&service_var)
-            .filter(|v| !v.is_empty())
-            .cloned()
-            .or_else(|| env.get("AWS_ENDPOINT_URL").filter(|v| !v.is_empty()).cloned())
-            .or(from_services)
-            .or_else(|| scoped.get("endpoint_url").and_then(Value::as_str).map(str::to_owned))
-    };
-    let url = match flag.map(str::to_owned).or(configured) {
-        Some(url) => url,
-        None => return Ok(cognito_idp_client::endpoint_for_region(region)),
-    };
-    if valid_endpoint(&url) { Ok(url) } else { Err(ConfigError::InvalidEndpoint(url)) }
-}
-
-fn ignore_configured_endpoints(env: &Env, scoped: &Section) -> bool {
-    let value = env
-        .get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
-        .cloned()
-        .or_else(|| scoped.get("ignore_configured_endpoint_urls").and_then(Value::as_str).map(str::to_owned));
-    value.is_some_and(|v| v.eq_ignore_ascii_case("true"))
 }
 
 /// The scheme of a URL as `urllib.parse.urlparse` finds it: letters, digits, `+-.`, starting with a
@@ -594,25 +655,30 @@ mod tests {
         assert_eq!(profile_name(None, &Env::new()), "default");
     }
 
+    fn settings<'a>(config: &str, profile: Option<&str>, vars: &'a Env) -> Settings<'a> {
+        Settings::with_config(profile, vars, Config::from_texts(config, "").expect("parses"))
+    }
+
     #[test]
     fn region_order_is_flag_then_aws_default_region_then_profile_and_aws_region_is_ignored() {
-        let mut scoped = Section::new();
-        scoped.insert("region".into(), "from-profile".into());
+        let profile = "[default]\nregion = from-profile\n";
         let vars = env(&[("AWS_DEFAULT_REGION", "from-env"), ("AWS_REGION", "ignored")]);
-        assert_eq!(region(Some("us-west-2"), &vars, &scoped).expect("flag"), "us-west-2");
-        assert_eq!(region(None, &vars, &scoped).expect("env"), "from-env");
-        assert_eq!(region(None, &env(&[("AWS_REGION", "ignored")]), &scoped).expect("profile"), "from-profile");
-        assert_eq!(region(None, &env(&[("AWS_REGION", "x")]), &Section::new()), Err(ConfigError::NoRegion));
+        assert_eq!(settings(profile, None, &vars).region(Some("us-west-2")).expect("flag"), "us-west-2");
+        assert_eq!(settings(profile, None, &vars).region(None).expect("env"), "from-env");
+        let aws_region = env(&[("AWS_REGION", "ignored")]);
+        assert_eq!(settings(profile, None, &aws_region).region(None).expect("profile"), "from-profile");
+        assert_eq!(settings("", None, &aws_region).region(None), Err(ConfigError::NoRegion));
     }
 
     #[test]
     fn region_names_are_validated() {
+        let none = Env::new();
         assert_eq!(
-            region(Some("a b"), &Env::new(), &Section::new()).expect_err("bad").render(),
+            settings("", None, &none).region(Some("a b")).expect_err("bad").render(),
             "\nProvided region_name 'a b' doesn't match a supported format.\n"
         );
-        assert!(region(Some("-x"), &Env::new(), &Section::new()).is_err());
-        assert!(region(Some("x"), &Env::new(), &Section::new()).is_ok());
+        assert!(settings("", None, &none).region(Some("-x")).is_err());
+        assert!(settings("", None, &none).region(Some("x")).is_ok());
         assert_eq!(
             ConfigError::NoRegion.render(),
             "You must specify a region. You can also configure your region by running \"aws configure\".\n"
@@ -621,30 +687,51 @@ mod tests {
 
     #[test]
     fn endpoint_order_is_flag_service_variable_global_variable_services_section_profile() {
-        let config = Config::from_texts(
-            "[profile p]\nservices = s\nendpoint_url = http://profile\n[services s]\ncognito_identity_provider =\n  endpoint_url = http://services\n",
-            "",
-        )
-        .expect("parses");
-        let scoped = config.scoped("p").expect("p");
+        let config = "[profile p]\nservices = s\nendpoint_url = http://profile\n[services s]\ncognito_identity_provider =\n  endpoint_url = http://services\n[profile q]\nendpoint_url = http://profile\n";
         let all = env(&[
             ("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", "http://service-var"),
             ("AWS_ENDPOINT_URL", "http://global-var"),
         ]);
-        let ep =
-            |flag: Option<&str>, vars: &Env| endpoint(flag, vars, &scoped, &config, "us-east-1").expect("endpoint");
-        assert_eq!(ep(Some("http://flag"), &all), "http://flag");
-        assert_eq!(ep(None, &all), "http://service-var");
-        assert_eq!(ep(None, &env(&[("AWS_ENDPOINT_URL", "http://global-var")])), "http://global-var");
-        assert_eq!(ep(None, &Env::new()), "http://services");
-        let mut plain = scoped.clone();
-        plain.remove("services");
-        assert_eq!(endpoint(None, &Env::new(), &plain, &config, "eu-west-1").expect("profile"), "http://profile");
+        let ep = |flag: Option<&str>, profile: &str, vars: &Env| {
+            settings(config, Some(profile), vars).endpoint(flag, "us-east-1").expect("endpoint")
+        };
+        assert_eq!(ep(Some("http://flag"), "p", &all), "http://flag");
+        assert_eq!(ep(None, "p", &all), "http://service-var");
+        assert_eq!(ep(None, "p", &env(&[("AWS_ENDPOINT_URL", "http://global-var")])), "http://global-var");
+        assert_eq!(ep(None, "p", &Env::new()), "http://services");
+        assert_eq!(ep(None, "q", &Env::new()), "http://profile");
         let ignore = env(&[("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "TRUE"), ("AWS_ENDPOINT_URL", "http://x")]);
         assert_eq!(
-            endpoint(None, &ignore, &plain, &config, "cn-north-1").expect("default"),
+            settings(config, Some("q"), &ignore).endpoint(None, "cn-north-1").expect("default"),
             "https://cognito-idp.cn-north-1.amazonaws.com.cn"
         );
+    }
+
+    #[test]
+    fn the_files_are_read_only_when_a_value_is_not_settled_before_them() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("config");
+        std::fs::write(&path, "[default]\nregion = from-file\n").expect("write");
+        let vars = env(&[("AWS_CONFIG_FILE", path.to_str().expect("utf-8")), ("HOME", "/nonexistent")]);
+        let lazy = Settings::new(None, &vars);
+        assert_eq!(lazy.region(Some("us-east-1")).expect("flag"), "us-east-1");
+        assert_eq!(lazy.endpoint(Some("http://127.0.0.1:1"), "us-east-1").expect("flag"), "http://127.0.0.1:1");
+        lazy.check_profile().expect("the default profile needs no check");
+        assert!(!lazy.loaded(), "flags settled everything: nothing was read");
+        assert_eq!(lazy.region(None).expect("file"), "from-file");
+        assert!(lazy.loaded());
+    }
+
+    #[test]
+    fn a_named_profile_is_checked_and_the_default_one_is_not() {
+        let vars = env(&[("AWS_CONFIG_FILE", "/nonexistent/config"), ("HOME", "/nonexistent")]);
+        assert_eq!(
+            Settings::new(Some("nope"), &vars).check_profile(),
+            Err(ConfigError::ProfileNotFound("nope".into()))
+        );
+        let from_env = env(&[("AWS_PROFILE", "gone"), ("AWS_CONFIG_FILE", "/nonexistent/config")]);
+        assert!(Settings::new(None, &from_env).check_profile().is_err());
+        assert!(Settings::new(None, &vars).check_profile().is_ok());
     }
 
     #[test]

@@ -65,15 +65,7 @@ fn timestamp(time: SystemTime) -> String {
     let since = time.duration_since(UNIX_EPOCH).unwrap_or_default();
     let total = i64::try_from(since.as_secs()).unwrap_or(0);
     let (days, secs) = (total.div_euclid(86_400), total.rem_euclid(86_400));
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = crate::clock::civil_from_days(days);
     format!(
         "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02},{:03}",
         secs / 3600,
@@ -106,8 +98,7 @@ pub fn redacted_args(args: &[String]) -> String {
             _ => shown.push(arg.clone()),
         }
     }
-    let items: Vec<String> = shown.iter().map(|s| python_str_repr(s)).collect();
-    format!("[{}]", items.join(", "))
+    crate::pyrepr::repr_str_list(&shown)
 }
 
 fn sensitive_options() -> Vec<String> {
@@ -155,30 +146,6 @@ pub fn redact(params: &Value, shape: &Shape) -> Value {
     }
 }
 
-/// Python's `repr()` of a string, enough for log lines: single quotes unless the text has one and no
-/// double quote, backslash escapes for quotes, backslashes and control characters.
-fn python_str_repr(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push(quote);
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +176,15 @@ mod tests {
         }
         assert!(shown.contains("'--region', 'us-east-1'"), "{shown}");
         assert!(shown.starts_with("['resend-confirmation-code', '--client-id', '*** Sensitive Data Redacted ***'"));
+    }
+
+    #[test]
+    fn arguments_are_listed_as_python_prints_a_list_of_strings() {
+        // Expected text from CPython 3.11.7: print(['it\'s', 'a\xa0b\u2028']); the log once left the
+        // characters str.isprintable() rejects unescaped.
+        let shown = redacted_args(&strings(&["it's", "a\u{a0}b\u{2028}", "\t"]));
+
+        assert_eq!(shown, "[\"it's\", 'a\\xa0b\\u2028', '\\t']");
     }
 
     #[test]

@@ -28,6 +28,9 @@ use cognito_idp_client::contract;
 use cognito_idp_client::model::{Example, Shape, ShapeKind};
 use serde_json::Value;
 
+use crate::argparse::option_name;
+use crate::jsonfmt;
+
 /// The column the manual is wrapped at: no line is longer, except one holding a single word that does
 /// not fit.
 pub const WIDTH: usize = 79;
@@ -45,7 +48,7 @@ pub fn operation_manual() -> String {
 
 /// The manual of `cognito-idp help`: what the tool is and its commands.
 pub fn service_manual() -> String {
-    let command = xform_name(contract::OPERATION);
+    let command = option_name(contract::OPERATION);
     let mut page = Page::default();
     page.head("NAME");
     page.block(&line(BODY, &format!("{PROGRAM} -")));
@@ -260,7 +263,7 @@ const GLOBAL_OPTIONS: &[GlobalOption] = &[
 ];
 
 fn render_operation_manual(source: &Source) -> String {
-    let command = xform_name(source.operation);
+    let command = option_name(source.operation);
     let members = match &source.input.kind {
         ShapeKind::Structure(s) => s.members,
         _ => &[],
@@ -278,7 +281,7 @@ fn render_operation_manual(source: &Source) -> String {
     let mut synopsis = line(nested_indent(BODY) + 2, &command);
     let option_indent = nested_indent(BODY);
     for member in members {
-        let option = format!("--{} <value>", xform_name(member.name));
+        let option = format!("--{} <value>", option_name(member.name));
         let option = if source.input.is_required(member.name) { option } else { format!("[{option}]") };
         synopsis.push_str(&line(option_indent, &option));
     }
@@ -298,7 +301,7 @@ fn render_operation_manual(source: &Source) -> String {
 
     page.head("OPTIONS");
     for member in members {
-        document_option(&mut page, &format!("--{}", xform_name(member.name)), member_doc(member), member.shape);
+        document_option(&mut page, &format!("--{}", option_name(member.name)), member_doc(member), member.shape);
     }
     page.block(&html_to_text(&format!("--cli-input-json (string) {CLI_INPUT_JSON_DOC}"), BODY, WIDTH));
     page.block(&html_to_text(&format!("--generate-cli-skeleton (string) {GENERATE_CLI_SKELETON_DOC}"), BODY, WIDTH));
@@ -593,11 +596,11 @@ fn document_example(page: &mut Page, command: &str, members: &[cognito_idp_clien
                 Value::String(s) if is_string => shell_quote(s),
                 Value::Object(map) => match shorthand_value(map) {
                     Some(shorthand) => shell_quote(&shorthand),
-                    None => shell_quote(&python_json(value)),
+                    None => shell_quote(&jsonfmt::dumps_request(value)),
                 },
-                _ => shell_quote(&python_json(value)),
+                _ => shell_quote(&jsonfmt::dumps_request(value)),
             };
-            args.push(format!("--{} {text}", xform_name(key)));
+            args.push(format!("--{} {text}", option_name(key)));
         }
     }
     let mut lines = vec![format!("{PROGRAM} {}", command)];
@@ -613,7 +616,7 @@ fn document_example(page: &mut Page, command: &str, members: &[cognito_idp_clien
     if let Some(response) = example.response {
         page.block(&line(BODY, "Output:"));
         let pretty = match serde_json::from_str::<Value>(response) {
-            Ok(value) => pretty_json(&value, 0),
+            Ok(value) => jsonfmt::dumps(&value, false),
             Err(_) => response.to_owned(),
         };
         page.block(&indent_lines(&pretty, inner));
@@ -635,41 +638,6 @@ fn shorthand_value(map: &serde_json::Map<String, Value>) -> Option<String> {
         }
     }
     Some(parts.join(","))
-}
-
-/// JSON as Python's `json.dumps` writes it by default (`, ` and `: ` separators), for command lines.
-fn python_json(value: &Value) -> String {
-    match value {
-        Value::Array(items) => format!("[{}]", items.iter().map(python_json).collect::<Vec<_>>().join(", ")),
-        Value::Object(map) => format!(
-            "{{{}}}",
-            map.iter()
-                .map(|(k, v)| format!("{}: {}", Value::String(k.clone()), python_json(v)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        scalar => scalar.to_string(),
-    }
-}
-
-/// JSON pretty-printed with four spaces a level, as AWS CLI v1 prints output.
-fn pretty_json(value: &Value, level: usize) -> String {
-    let pad = "    ".repeat(level + 1);
-    let close = "    ".repeat(level);
-    match value {
-        Value::Array(items) if !items.is_empty() => {
-            let body: Vec<String> = items.iter().map(|v| format!("{pad}{}", pretty_json(v, level + 1))).collect();
-            format!("[\n{}\n{close}]", body.join(",\n"))
-        }
-        Value::Object(map) if !map.is_empty() => {
-            let body: Vec<String> = map
-                .iter()
-                .map(|(k, v)| format!("{pad}{}: {}", Value::String(k.clone()), pretty_json(v, level + 1)))
-                .collect();
-            format!("{{\n{}\n{close}}}", body.join(",\n"))
-        }
-        other => other.to_string(),
-    }
 }
 
 /// Quotes a word for a POSIX shell as Python's `shlex.quote` does.
@@ -761,65 +729,6 @@ fn markdown_inline(text: &str) -> String {
 
 fn html_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
-/// Converts a CamelCase name to a CLI name as botocore's `xform_name(name, '-')` does (without its table
-/// of special cases, none of which this contract uses).
-pub(crate) fn xform_name(name: &str) -> String {
-    const SEP: char = '-';
-    if name.contains(SEP) {
-        return name.to_owned();
-    }
-    let mut chars: Vec<char> = name.chars().collect();
-    // `[A-Z]{2,}s$`: a pluralized acronym (GatewayARNs) becomes `-arns`.
-    if chars.last() == Some(&'s') {
-        let run = chars.iter().rev().skip(1).take_while(|c| c.is_ascii_uppercase()).count();
-        if run >= 2 {
-            let start = chars.len() - 1 - run;
-            let tail: String = chars.get(start..).unwrap_or_default().iter().collect::<String>().to_lowercase();
-            chars.truncate(start);
-            chars.push(SEP);
-            chars.extend(tail.chars());
-        }
-    }
-    // `(.)([A-Z][a-z]+)` → `\1-\2`.
-    let mut first = Vec::with_capacity(chars.len() + 8);
-    let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        let upper = chars.get(i + 1).is_some_and(|n| n.is_ascii_uppercase());
-        let lower = chars.get(i + 2).is_some_and(|n| n.is_ascii_lowercase());
-        if c != '\n' && upper && lower {
-            let mut end = i + 2;
-            while chars.get(end).is_some_and(|n| n.is_ascii_lowercase()) {
-                end += 1;
-            }
-            first.push(c);
-            first.push(SEP);
-            first.extend(chars.get(i + 1..end).unwrap_or_default());
-            i = end;
-        } else {
-            first.push(c);
-            i += 1;
-        }
-    }
-    // `([a-z0-9])([A-Z])` → `\1-\2`.
-    let mut out = String::with_capacity(first.len() + 8);
-    let mut i = 0;
-    while let Some(&c) = first.get(i) {
-        match first.get(i + 1) {
-            Some(&n) if (c.is_ascii_lowercase() || c.is_ascii_digit()) && n.is_ascii_uppercase() => {
-                out.push(c);
-                out.push(SEP);
-                out.push(n);
-                i += 2;
-            }
-            _ => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    out.to_lowercase()
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1571,30 +1480,6 @@ mod tests {
     }
 
     #[test]
-    fn converts_names_as_botocore_xform_name_does() {
-        // Expected names printed by awscli 1.46.3's `botocore.xform_name(name, '-')`.
-        for (name, expected) in [
-            ("ClientId", "client-id"),
-            ("UserContextData", "user-context-data"),
-            ("ResendConfirmationCode", "resend-confirmation-code"),
-            ("IPAddress", "ip-address"),
-            ("GatewayARNs", "gateway-arns"),
-            ("ListWebACLs", "list-web-acls"),
-            ("ARNs", "-arns"),
-            ("aB", "a-b"),
-            ("X1Y", "x1-y"),
-            ("UTF8Thing", "utf8-thing"),
-            ("ÉtéBon", "été-bon"),
-            ("abcDEFGhi", "abc-def-ghi"),
-            ("SMSMfaSettings", "sms-mfa-settings"),
-            ("", ""),
-            ("already-dashed", "already-dashed"),
-        ] {
-            assert_eq!(xform_name(name), expected, "{name}");
-        }
-    }
-
-    #[test]
     fn quotes_shell_words_as_shlex_quote_does() {
         assert_eq!(shell_quote("jane"), "jane");
         assert_eq!(shell_quote("a@b.c/d:e,f=g+h%i-j"), "a@b.c/d:e,f=g+h%i-j");
@@ -1611,14 +1496,14 @@ mod tests {
         let spaced: Value = serde_json::json!({"k": "two words"});
         let Value::Object(spaced) = spaced else { unreachable!() };
         assert_eq!(shorthand_value(&spaced), None);
-        assert_eq!(python_json(&Value::Object(spaced)), "{\"k\": \"two words\"}");
+        assert_eq!(jsonfmt::dumps_request(&Value::Object(spaced)), "{\"k\": \"two words\"}");
     }
 
     #[test]
     fn pretty_prints_output_with_four_spaces() {
         let value = serde_json::json!({"a": {"b": [1, "x"], "c": {}}, "d": []});
         assert_eq!(
-            pretty_json(&value, 0),
+            jsonfmt::dumps(&value, false),
             "{\n    \"a\": {\n        \"b\": [\n            1,\n            \"x\"\n        ],\n        \"c\": {}\n    },\n    \"d\": []\n}"
         );
     }
@@ -1646,7 +1531,7 @@ mod tests {
             let doc = html_to_text(member_doc(member), nested_indent(BODY), WIDTH);
             assert!(!doc.is_empty(), "{} has documentation", member.name);
             assert!(manual.contains(&doc), "the manual lacks the documentation of {}", member.name);
-            let heading = format!("\n       --{} ({})\n", xform_name(member.name), type_name(member.shape));
+            let heading = format!("\n       --{} ({})\n", option_name(member.name), type_name(member.shape));
             assert!(manual.contains(&heading), "the manual lacks {heading:?}");
         }
     }
@@ -1738,7 +1623,7 @@ mod tests {
         let ShapeKind::Structure(input) = &contract::INPUT.kind else { panic!("input is a structure") };
         assert!(input.members.iter().any(|m| m.shape.sensitive) && input.members.iter().any(|m| !m.shape.sensitive));
         for member in input.members {
-            let heading = format!("\n       --{} ({})\n", xform_name(member.name), type_name(member.shape));
+            let heading = format!("\n       --{} ({})\n", option_name(member.name), type_name(member.shape));
             let section = manual.split(&heading).nth(1).unwrap_or_default();
             let section = section.split("\n       --").next().unwrap_or_default();
             let marked = section.contains(&format!("\n          {SENSITIVE_NOTE}\n"));

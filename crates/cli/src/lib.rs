@@ -8,6 +8,7 @@
 pub mod app;
 pub mod argparse;
 pub mod argprocess;
+pub(crate) mod clock;
 pub mod config;
 pub mod debug;
 pub mod help;

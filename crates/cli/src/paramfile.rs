@@ -13,14 +13,16 @@
 //! (`[Errno 2] No such file or directory: 'x'`).
 
 use std::fmt;
-use std::io::{Read, Write};
-use std::net::{TcpStream, ToSocketAddrs};
 use std::path::Path;
 use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::pyjson;
+use crate::{pyjson, pyrepr};
+
+/// The largest parameter file read (10 MiB): Cognito's whole request is far smaller, and AWS CLI v1, which
+/// reads any size, would only send it to be refused.
+pub const MAX_PARAMFILE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// What a parameter file holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -135,100 +137,52 @@ pub trait UriFetcher: Sync {
     fn get(&self, uri: &str) -> Result<HttpResponse, String>;
 }
 
-/// A fetcher over plain TCP for `http://` URLs (botocore's 60-second timeouts, no proxies, no
-/// redirects). It has no TLS: `https://` URLs fail with a message that says so.
+/// The fetcher AWS CLI v1 has: a GET with botocore's 60-second timeouts, TLS verified against the
+/// platform's roots, no redirects followed; failures read as botocore's.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct PlainHttpFetcher;
+pub struct HttpFetcher;
 
-impl UriFetcher for PlainHttpFetcher {
+impl UriFetcher for HttpFetcher {
     fn get(&self, uri: &str) -> Result<HttpResponse, String> {
-        let connect_error = || format!("Could not connect to the endpoint URL: \"{uri}\"");
-        let Some(rest) = uri.strip_prefix("http://") else {
-            return Err(format!("{}; this build fetches only http:// URLs", connect_error()));
-        };
-        let (authority, target) = match rest.find(['/', '?', '#']) {
-            Some(i) => rest.split_at(i),
-            None => (rest, ""),
-        };
-        let target = target.split('#').next().unwrap_or_default();
-        let path = match target.chars().next() {
-            None => "/".to_owned(),
-            Some('?') => format!("/{target}"),
-            Some(_) => target.to_owned(),
-        };
-        let host_port = authority.rsplit('@').next().unwrap_or(authority);
-        let has_port = match host_port.rfind(']') {
-            Some(bracket) => host_port.get(bracket..).is_some_and(|t| t.contains(':')),
-            None => host_port.contains(':'),
-        };
-        let with_port = if has_port { host_port.to_owned() } else { format!("{host_port}:80") };
+        use cognito_idp_client::TransportFailure;
+        cognito_idp_client::client::install_crypto_provider();
         let timeout = Duration::from_secs(60);
-        let addrs: Vec<_> = with_port.to_socket_addrs().map_err(|_| connect_error())?.collect();
-        let mut stream =
-            addrs.iter().find_map(|a| TcpStream::connect_timeout(a, timeout).ok()).ok_or_else(connect_error)?;
-        let read_timeout = || format!("Read timeout on endpoint URL: \"{uri}\"");
-        stream.set_read_timeout(Some(timeout)).map_err(|_| connect_error())?;
-        let request = format!(
-            "GET {path} HTTP/1.1\r\nHost: {host_port}\r\nAccept-Encoding: identity\r\nConnection: close\r\n\r\n"
-        );
-        stream.write_all(request.as_bytes()).map_err(|_| connect_error())?;
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).map_err(|e| {
-            if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) {
-                read_timeout()
-            } else {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .connect_timeout(timeout)
+            .read_timeout(timeout)
+            .build()
+            .map_err(|e| format!("Could not connect to the endpoint URL: \"{uri}\": {e}"))?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| format!("could not start the I/O runtime: {e}"))?;
+        let fetch = async {
+            let response = client.get(uri).header("Accept-Encoding", "identity").send().await?;
+            let status = response.status().as_u16();
+            let content_type =
+                response.headers().get("content-type").map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+            let mut response = response;
+            let mut body = Vec::new();
+            while let Some(chunk) = response.chunk().await? {
+                body.extend_from_slice(&chunk);
+                if body.len() as u64 > MAX_PARAMFILE_BYTES {
+                    return Ok(Err(format!("the response is larger than {MAX_PARAMFILE_BYTES} bytes (10 MiB)")));
+                }
+            }
+            Ok::<_, reqwest::Error>(Ok(HttpResponse { status, content_type, body }))
+        };
+        runtime.block_on(fetch).map_err(|e| match TransportFailure::classify(&e) {
+            TransportFailure::ReadTimeout => format!("Read timeout on endpoint URL: \"{uri}\""),
+            TransportFailure::ConnectTimeout => format!("Connect timeout on endpoint URL: \"{uri}\""),
+            TransportFailure::Closed => {
                 format!("Connection was closed before we received a valid response from endpoint URL: \"{uri}\".")
             }
-        })?;
-        parse_http_response(&raw).ok_or_else(|| {
-            format!("Connection was closed before we received a valid response from endpoint URL: \"{uri}\".")
-        })
-    }
-}
-
-/// Parses an HTTP/1.x response read to the end of the connection.
-fn parse_http_response(raw: &[u8]) -> Option<HttpResponse> {
-    let head_end = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
-    let head = std::str::from_utf8(raw.get(..head_end)?).ok()?;
-    let body = raw.get(head_end + 4..)?;
-    let mut lines = head.split("\r\n");
-    let status: u16 = lines.next()?.split_whitespace().nth(1)?.parse().ok()?;
-    let mut content_type = None;
-    let mut content_length = None;
-    let mut chunked = false;
-    for line in lines {
-        let (name, value) = line.split_once(':')?;
-        let value = value.trim();
-        match name.trim().to_ascii_lowercase().as_str() {
-            "content-type" => content_type = Some(value.to_owned()),
-            "content-length" => content_length = value.parse::<usize>().ok(),
-            "transfer-encoding" => chunked = value.to_ascii_lowercase().contains("chunked"),
-            _ => {}
-        }
-    }
-    let body = if chunked {
-        dechunk(body)?
-    } else if let Some(n) = content_length {
-        body.get(..n)?.to_vec()
-    } else {
-        body.to_vec()
-    };
-    Some(HttpResponse { status, content_type, body })
-}
-
-fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    loop {
-        let line_end = data.windows(2).position(|w| w == b"\r\n")?;
-        let size_text = std::str::from_utf8(data.get(..line_end)?).ok()?;
-        let size_text = size_text.split(';').next()?.trim();
-        let size = usize::from_str_radix(size_text, 16).ok()?;
-        data = data.get(line_end + 2..)?;
-        if size == 0 {
-            return Some(out);
-        }
-        out.extend_from_slice(data.get(..size)?);
-        data = data.get(size + 2..)?;
+            TransportFailure::Tls(reason) => format!("SSL validation failed for {uri} {reason}"),
+            TransportFailure::Connect | TransportFailure::Other(_) => {
+                format!("Could not connect to the endpoint URL: \"{uri}\"")
+            }
+        })?
     }
 }
 
@@ -253,9 +207,9 @@ impl fmt::Debug for Loader<'_> {
 }
 
 impl<'a> Loader<'a> {
-    /// A loader for `cwd` with the process environment and the plain HTTP fetcher.
+    /// A loader for `cwd` with the process environment and [`HttpFetcher`].
     pub fn new(cwd: &'a Path) -> Self {
-        Loader { cwd, env: &SystemEnvironment, fetcher: &PlainHttpFetcher, follow_urls: true }
+        Loader { cwd, env: &SystemEnvironment, fetcher: &HttpFetcher, follow_urls: true }
     }
 
     /// The prefixes that options recognise: remote ones only when [`Loader::follow_urls`] is set.
@@ -293,9 +247,18 @@ impl<'a> Loader<'a> {
             // open('') fails with ENOENT; joining '' to the directory would open the directory.
             return Err(os_error(std::io::Error::from_raw_os_error(2)));
         }
-        let mut file = std::fs::File::open(self.cwd.join(&file_path)).map_err(os_error)?;
+        let file = std::fs::File::open(self.cwd.join(&file_path)).map_err(os_error)?;
         let mut data = Vec::new();
-        file.read_to_end(&mut data).map_err(os_error)?;
+        // Read at most one byte past the limit, so that a huge file (or an endless one, like /dev/zero) is
+        // refused without being read whole.
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_PARAMFILE_BYTES + 1), &mut data)
+            .map_err(os_error)?;
+        if data.len() as u64 > MAX_PARAMFILE_BYTES {
+            return Err(ParamfileError::ResourceLoading(format!(
+                "Unable to load paramfile {path}: the file is larger than {MAX_PARAMFILE_BYTES} bytes (10 MiB), \
+                 the most this command reads for a parameter"
+            )));
+        }
         if binary {
             return Ok(ParamValue::Bytes(data));
         }
@@ -332,7 +295,7 @@ fn python_os_error(e: &std::io::Error, file_path: &str) -> String {
         Some(code) => {
             let text = std::io::Error::from_raw_os_error(code).to_string();
             let strerror = text.strip_suffix(&format!(" (os error {code})")).unwrap_or(&text);
-            format!("[Errno {code}] {strerror}: {}", pyjson::py_str_repr(file_path))
+            format!("[Errno {code}] {strerror}: {}", pyrepr::repr_str(file_path))
         }
         None => e.to_string(),
     }
@@ -356,17 +319,9 @@ fn encoding_from_content_type(content_type: Option<&str>) -> Option<String> {
 fn decode_text(body: &[u8], encoding: &str) -> Result<String, String> {
     let normalized = encoding.trim().to_ascii_lowercase().replace('_', "-");
     match normalized.as_str() {
-        "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => String::from_utf8(body.to_vec()).map_err(|e| {
-            let start = e.utf8_error().valid_up_to();
-            let bad = body.get(start..).unwrap_or_default();
-            let byte = bad.first().copied().unwrap_or(0);
-            let (end, reason) = match e.utf8_error().error_len() {
-                None => (body.len(), "unexpected end of data"),
-                Some(n) if matches!(byte, 0x80..=0xC1 | 0xF5..=0xFF) => (start + n, "invalid start byte"),
-                Some(n) => (start + n, "invalid continuation byte"),
-            };
-            pyjson::UnicodeDecodeError { encoding: "utf-8", start, end, byte, reason }.to_string()
-        }),
+        "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => {
+            pyjson::decode_utf8(body).map(str::to_owned).map_err(|e| e.to_string())
+        }
         "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "latin" | "latin1" | "latin-1" | "l1" | "iso-ir-100"
         | "csisolatin1" | "iso-8859-1:1987" => Ok(body.iter().map(|&b| char::from(b)).collect()),
         "ascii" | "us-ascii" | "646" | "us" | "ansi-x3.4-1968" | "iso646-us" | "cp367" => {
@@ -464,6 +419,7 @@ mod tests {
     //! Expected texts observed from awscli 1.46.3 (`--username` / `--client-metadata` values).
 
     use super::*;
+    use std::io::{Read, Write};
     use std::net::TcpListener;
 
     struct FakeEnv;
@@ -495,7 +451,7 @@ mod tests {
     }
 
     fn load(dir: &Path, text: &str) -> Result<Option<ParamValue>, ParamfileError> {
-        let loader = Loader { cwd: dir, env: &FakeEnv, fetcher: &PlainHttpFetcher, follow_urls: true };
+        let loader = Loader { cwd: dir, env: &FakeEnv, fetcher: &HttpFetcher, follow_urls: true };
         loader.get_paramfile(text, Prefixes::LocalAndRemote)
     }
 
@@ -720,14 +676,31 @@ mod tests {
     }
 
     #[test]
-    fn parses_responses_and_their_chunks() {
-        let response = parse_http_response(
-            b"HTTP/1.1 200 OK\r\ncontent-type: text/x\r\nTransfer-Encoding: Chunked\r\n\r\n2;ext=1\r\nab\r\n0\r\n\r\n",
-        );
+    fn files_over_ten_mebibytes_are_refused_without_being_read_whole() {
+        let loader = Loader::new(Path::new("/"));
+        let error = loader.get_paramfile("fileb://dev/zero", Prefixes::Local).expect_err("endless");
         assert_eq!(
-            response,
-            Some(HttpResponse { status: 200, content_type: Some("text/x".to_owned()), body: b"ab".to_vec() })
+            error.to_string(),
+            "Unable to load paramfile fileb://dev/zero: the file is larger than 10485760 bytes (10 MiB), the most this command reads for a parameter"
         );
-        assert_eq!(parse_http_response(b"garbage"), None);
+    }
+
+    #[test]
+    fn chunked_responses_are_read_whole() {
+        let response = format!("{}/x", serve_once(b"HTTP/1.1 200 OK\r\ncontent-type: text/x\r\nTransfer-Encoding: Chunked\r\n\r\n2;ext=1\r\nab\r\n0\r\n\r\n"));
+        let fetched = HttpFetcher.get(&response).expect("fetched");
+        assert_eq!(
+            fetched,
+            HttpResponse { status: 200, content_type: Some("text/x".to_owned()), body: b"ab".to_vec() }
+        );
+    }
+
+    #[test]
+    fn https_values_are_fetched_with_tls_verification() {
+        // A plain-HTTP server behind an https:// URL fails TLS, as botocore's would.
+        let url =
+            format!("{}/x", serve_once(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")).replace("http://", "https://");
+        let error = HttpFetcher.get(&url).expect_err("no TLS there");
+        assert!(error.starts_with(&format!("SSL validation failed for {url} ")), "{error}");
     }
 }

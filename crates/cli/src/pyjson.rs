@@ -1,4 +1,4 @@
-//! Python 3.11's `json.loads` as AWS CLI v1 uses it (JSON option values and `--cli-input-json`), with its messages.
+//! Python 3.11's `json.loads` as AWS CLI v1 uses it (option values, `--cli-input-json`, responses), with its messages.
 //!
 //! This is a port of CPython's C scanner (`Modules/_json.c`, which `json/decoder.py` and `json/scanner.py`
 //! use when it is available, as it is for the reference CLI) in strict mode. Positions in messages count
@@ -29,6 +29,8 @@ use std::fmt;
 
 use serde_json::{Map, Number, Value};
 
+use crate::pyrepr;
+
 /// The nesting depth of containers that `json.loads` reaches for an option value of this command
 /// before Python's recursion limit stops it (observed: 981 nested containers parse, 982 do not).
 pub const PARAMETER_MAX_DEPTH: usize = 981;
@@ -38,6 +40,17 @@ pub const CLI_INPUT_JSON_MAX_DEPTH: usize = 982;
 
 /// Python 3.11's default limit on the digits of an integer converted from text.
 const INT_MAX_STR_DIGITS: usize = 4300;
+
+/// The `ValueError` message Python 3.11 raises when it converts an integer of `ndigits` decimal digits
+/// from text (`int()`, `json.loads`), if that is more than its default limit.
+pub(crate) fn int_max_str_digits_error(ndigits: usize) -> Option<String> {
+    (ndigits > INT_MAX_STR_DIGITS).then(|| {
+        format!(
+            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: value has {ndigits} \
+             digits; use sys.set_int_max_str_digits() to increase the limit"
+        )
+    })
+}
 
 /// The prefix of the keys that mark special values (see the module documentation).
 pub const SPECIAL_KEY_PREFIX: &str = "\u{0}py:";
@@ -109,18 +122,85 @@ impl fmt::Display for JsonDecodeError {
 
 /// `json.loads(text)` for a `str`, allowing `max_depth` nested containers.
 pub fn loads(text: &str, max_depth: usize) -> Result<Value, LoadError> {
+    loads_with(text, max_depth, &Values)
+}
+
+/// [`loads`], making Python's objects with `build`.
+pub(crate) fn loads_with<B: Build>(text: &str, max_depth: usize, build: &B) -> Result<B::Object, LoadError> {
     let doc: Vec<u32> = text.chars().map(u32::from).collect();
     if doc.first() == Some(&0xFEFF) {
         return Err(LoadError::Decode(JsonDecodeError::new("Unexpected UTF-8 BOM (decode using utf-8-sig)", &doc, 0)));
     }
-    decode(&doc, max_depth)
+    decode(&doc, max_depth, build)
 }
 
 /// `json.loads(data)` for `bytes`: the encoding is detected as Python's `json.detect_encoding` does
 /// (UTF-8, UTF-16 or UTF-32, with or without a BOM) and decoded with `surrogatepass`.
 pub fn loads_bytes(data: &[u8], max_depth: usize) -> Result<Value, LoadError> {
     let doc = decode_bytes(data).map_err(|e| LoadError::Value(e.to_string()))?;
-    decode(&doc, max_depth)
+    decode(&doc, max_depth, &Values)
+}
+
+/// How the decoder makes Python's objects. [`loads`] makes [`Value`]s with [`Values`] (see the module
+/// documentation); a caller that needs what a `Value` cannot hold, such as the lone surrogates of
+/// response.rs, makes its own.
+pub(crate) trait Build: Sync {
+    /// A Python object.
+    type Object: Send;
+    /// `None`.
+    fn null(&self) -> Self::Object;
+    /// `True` or `False`.
+    fn bool(&self, b: bool) -> Self::Object;
+    /// An `int`, as its decimal digits: an optional `-`, no leading zero, at most 4300 digits.
+    fn int(&self, digits: &str) -> Self::Object;
+    /// A `float`, which may be NaN or infinite.
+    fn float(&self, x: f64) -> Self::Object;
+    /// A `str`, as its code points: escaped surrogate pairs are joined, lone surrogates stay.
+    fn str(&self, code_points: Vec<u32>) -> Self::Object;
+    /// A `list`.
+    fn list(&self, items: Vec<Self::Object>) -> Self::Object;
+    /// A `dict` of these items in document order, keys as code points. A repeated key keeps its
+    /// first place and takes the last value, as a Python dict does: that is the builder's to do.
+    fn dict(&self, items: Vec<(Vec<u32>, Self::Object)>) -> Self::Object;
+}
+
+/// Builds [`Value`]s: Python's objects as the module documentation describes them.
+pub(crate) struct Values;
+
+impl Build for Values {
+    type Object = Value;
+
+    fn null(&self) -> Value {
+        Value::Null
+    }
+
+    fn bool(&self, b: bool) -> Value {
+        Value::Bool(b)
+    }
+
+    fn int(&self, digits: &str) -> Value {
+        int_value(digits)
+    }
+
+    fn float(&self, x: f64) -> Value {
+        float_value(x)
+    }
+
+    fn str(&self, code_points: Vec<u32>) -> Value {
+        Value::String(code_points_to_string(&code_points))
+    }
+
+    fn list(&self, items: Vec<Value>) -> Value {
+        Value::Array(items)
+    }
+
+    fn dict(&self, items: Vec<(Vec<u32>, Value)>) -> Value {
+        let mut map = Map::new();
+        for (key, value) in items {
+            map.insert(code_points_to_string(&key), value);
+        }
+        dict_value(map)
+    }
 }
 
 /// `Invalid JSON: <error>\nJSON received: <text>`, the detail of the CLI's message for a JSON value
@@ -131,7 +211,7 @@ pub fn invalid_json_message(error: &LoadError, received: &str) -> String {
 
 /// The same when the JSON came as bytes (`fileb://`): Python prints the `bytes` repr, `b'...'`.
 pub fn invalid_json_message_bytes(error: &LoadError, received: &[u8]) -> String {
-    format!("Invalid JSON: {error}\nJSON received: {}", py_bytes_repr(received))
+    format!("Invalid JSON: {error}\nJSON received: {}", pyrepr::repr_bytes(received))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -151,23 +231,13 @@ pub enum PySpecial<'a> {
 }
 
 impl PySpecial<'_> {
-    /// The name of its Python type, as in `<class 'int'>`.
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            PySpecial::Int(_) => "int",
-            PySpecial::Float(_) => "float",
-            PySpecial::Bytes(_) => "bytes",
-            PySpecial::Dict(_) => "dict",
-        }
-    }
-
     /// Python's `repr` of a scalar special value; `None` for [`PySpecial::Dict`], whose repr depends
     /// on its content and on whether it is an `OrderedDict`.
     pub fn scalar_repr(&self) -> Option<String> {
         match self {
             PySpecial::Int(digits) => Some((*digits).to_owned()),
-            PySpecial::Float(x) => Some(py_float_repr(*x)),
-            PySpecial::Bytes(b) => Some(py_bytes_repr(b)),
+            PySpecial::Float(x) => Some(pyrepr::repr_float(*x)),
+            PySpecial::Bytes(b) => Some(pyrepr::repr_bytes(b)),
             PySpecial::Dict(_) => None,
         }
     }
@@ -244,151 +314,6 @@ fn single(key: &str, inner: Value) -> Value {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Python reprs used in messages
-
-/// Python's `repr(x)` for a float: the shortest digits that round-trip, in exponent form when the
-/// decimal exponent is below -4 or at least 16, `nan`, `inf`, `-inf`.
-pub fn py_float_repr(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".to_owned();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf" } else { "-inf" }.to_owned();
-    }
-    // `{:e}` gives the shortest digits that round-trip: "-1.2345e-7". When two strings of that
-    // length round-trip, Python takes the one nearer to the exact value (ties to even), which is the
-    // value correctly rounded to that many digits.
-    let shortest = format!("{x:e}");
-    let ndigits = shortest.split('e').next().unwrap_or_default().chars().filter(char::is_ascii_digit).count();
-    let sci = format!("{x:.*e}", ndigits.saturating_sub(1));
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let (sign, mantissa) = match mantissa.strip_prefix('-') {
-        Some(m) => ("-", m),
-        None => ("", mantissa),
-    };
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let ndigits = i32::try_from(digits.len()).unwrap_or(i32::MAX);
-    let decpt = exp + 1;
-    if (-4 < decpt) && (decpt <= 16) {
-        if decpt <= 0 {
-            let zeros = "0".repeat(usize::try_from(-decpt).unwrap_or(0));
-            format!("{sign}0.{zeros}{digits}")
-        } else if decpt >= ndigits {
-            let zeros = "0".repeat(usize::try_from(decpt - ndigits).unwrap_or(0));
-            format!("{sign}{digits}{zeros}.0")
-        } else {
-            let split = usize::try_from(decpt).unwrap_or(0);
-            let (int, frac) = digits.split_at(split.min(digits.len()));
-            format!("{sign}{int}.{frac}")
-        }
-    } else {
-        let (first, rest) = digits.split_at(1.min(digits.len()));
-        let exp_sign = if exp < 0 { '-' } else { '+' };
-        let dot = if rest.is_empty() { "" } else { "." };
-        format!("{sign}{first}{dot}{rest}e{exp_sign}{:02}", exp.unsigned_abs())
-    }
-}
-
-/// Python's `repr(b)` for a `bytes` object: `b'...'`.
-pub fn py_bytes_repr(data: &[u8]) -> String {
-    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { b'"' } else { b'\'' };
-    let mut out = String::with_capacity(data.len() + 3);
-    out.push('b');
-    out.push(char::from(quote));
-    for &b in data {
-        match b {
-            b'\\' => out.push_str("\\\\"),
-            b'\t' => out.push_str("\\t"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            _ if b == quote => {
-                out.push('\\');
-                out.push(char::from(b));
-            }
-            0x20..=0x7e => out.push(char::from(b)),
-            _ => out.push_str(&format!("\\x{b:02x}")),
-        }
-    }
-    out.push(char::from(quote));
-    out
-}
-
-/// Python's `repr(s)` for a `str`: `'...'`, or `"..."` when it holds `'` but no `"`.
-///
-/// Characters that Python 3.11 (Unicode 14.0) does not consider printable are escaped. Unassigned
-/// code points, which Python also escapes, are printed as they are: this module carries no table of
-/// unassigned code points.
-pub fn py_str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            _ if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ if is_py_printable(c) => out.push(c),
-            _ => {
-                let n = u32::from(c);
-                if n < 0x100 {
-                    out.push_str(&format!("\\x{n:02x}"));
-                } else if n < 0x10000 {
-                    out.push_str(&format!("\\u{n:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{n:08x}"));
-                }
-            }
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// Assigned code points that Python 3.11's `str.isprintable` rejects (categories Cc, Cf, Zs but
-/// space, Zl, Zp, Cs, Co), from `unicodedata` 14.0.
-const NOT_PRINTABLE: &[(u32, u32)] = &[
-    (0x0, 0x1F),
-    (0x7F, 0xA0),
-    (0xAD, 0xAD),
-    (0x600, 0x605),
-    (0x61C, 0x61C),
-    (0x6DD, 0x6DD),
-    (0x70F, 0x70F),
-    (0x890, 0x891),
-    (0x8E2, 0x8E2),
-    (0x1680, 0x1680),
-    (0x180E, 0x180E),
-    (0x2000, 0x200F),
-    (0x2028, 0x202F),
-    (0x205F, 0x2064),
-    (0x2066, 0x206F),
-    (0x3000, 0x3000),
-    (0xD800, 0xF8FF),
-    (0xFEFF, 0xFEFF),
-    (0xFFF9, 0xFFFB),
-    (0x110BD, 0x110BD),
-    (0x110CD, 0x110CD),
-    (0x13430, 0x13438),
-    (0x1BCA0, 0x1BCA3),
-    (0x1D173, 0x1D17A),
-    (0xE0001, 0xE0001),
-    (0xE0020, 0xE007F),
-    (0xF0000, 0xFFFFD),
-    (0x100000, 0x10FFFD),
-];
-
-fn is_py_printable(c: char) -> bool {
-    let n = u32::from(c);
-    !NOT_PRINTABLE.iter().any(|&(lo, hi)| lo <= n && n <= hi)
-}
-
-// ---------------------------------------------------------------------------------------------
 // The decoder
 
 /// What stops a scan: Python's `StopIteration` (no value at this position) or a real error.
@@ -405,10 +330,11 @@ impl From<LoadError> for Stop {
     }
 }
 
-struct Scanner<'a> {
+struct Scanner<'a, B> {
     s: &'a [u32],
     depth: usize,
     max_depth: usize,
+    build: &'a B,
 }
 
 const QUOTE: u32 = b'"' as u32;
@@ -443,16 +369,16 @@ pub(crate) fn on_big_stack<T: Send>(mut f: impl FnMut() -> T + Send) -> T {
     }
 }
 
-fn decode(doc: &[u32], max_depth: usize) -> Result<Value, LoadError> {
+fn decode<B: Build>(doc: &[u32], max_depth: usize, build: &B) -> Result<B::Object, LoadError> {
     let nesting = doc.iter().filter(|&&c| c == u32::from(b'[') || c == u32::from(b'{')).count();
     if nesting > INLINE_NESTING {
-        return on_big_stack(|| decode_here(doc, max_depth));
+        return on_big_stack(|| decode_here(doc, max_depth, build));
     }
-    decode_here(doc, max_depth)
+    decode_here(doc, max_depth, build)
 }
 
-fn decode_here(doc: &[u32], max_depth: usize) -> Result<Value, LoadError> {
-    let mut scanner = Scanner { s: doc, depth: 0, max_depth };
+fn decode_here<B: Build>(doc: &[u32], max_depth: usize, build: &B) -> Result<B::Object, LoadError> {
+    let mut scanner = Scanner { s: doc, depth: 0, max_depth, build };
     let start = scanner.skip_ws(0);
     let (value, end) = match scanner.scan_once(start) {
         Ok(found) => found,
@@ -468,7 +394,7 @@ fn decode_here(doc: &[u32], max_depth: usize) -> Result<Value, LoadError> {
     Ok(value)
 }
 
-impl Scanner<'_> {
+impl<B: Build> Scanner<'_, B> {
     fn at(&self, idx: usize) -> Option<u32> {
         self.s.get(idx).copied()
     }
@@ -492,7 +418,7 @@ impl Scanner<'_> {
         word.bytes().enumerate().all(|(i, b)| self.at(idx + i) == Some(u32::from(b)))
     }
 
-    fn scan_once(&mut self, idx: usize) -> Result<(Value, usize), Stop> {
+    fn scan_once(&mut self, idx: usize) -> Result<(B::Object, usize), Stop> {
         let Some(c) = self.at(idx) else {
             return Err(Stop::NoValue(idx));
         };
@@ -500,7 +426,7 @@ impl Scanner<'_> {
         match u8::try_from(c).unwrap_or(0) {
             b'"' => {
                 let (text, end) = self.scanstring(idx + 1)?;
-                return Ok((Value::String(text), end));
+                return Ok((self.build.str(text), end));
             }
             b'{' => {
                 self.enter("object")?;
@@ -515,22 +441,22 @@ impl Scanner<'_> {
                 return result;
             }
             b'n' if idx + 3 < len && self.matches_word(idx, "null") => {
-                return Ok((Value::Null, idx + 4));
+                return Ok((self.build.null(), idx + 4));
             }
             b't' if idx + 3 < len && self.matches_word(idx, "true") => {
-                return Ok((Value::Bool(true), idx + 4));
+                return Ok((self.build.bool(true), idx + 4));
             }
             b'f' if idx + 4 < len && self.matches_word(idx, "false") => {
-                return Ok((Value::Bool(false), idx + 5));
+                return Ok((self.build.bool(false), idx + 5));
             }
             b'N' if idx + 2 < len && self.matches_word(idx, "NaN") => {
-                return Ok((float_value(f64::NAN), idx + 3));
+                return Ok((self.build.float(f64::NAN), idx + 3));
             }
             b'I' if idx + 7 < len && self.matches_word(idx, "Infinity") => {
-                return Ok((float_value(f64::INFINITY), idx + 8));
+                return Ok((self.build.float(f64::INFINITY), idx + 8));
             }
             b'-' if idx + 8 < len && self.matches_word(idx, "-Infinity") => {
-                return Ok((float_value(f64::NEG_INFINITY), idx + 9));
+                return Ok((self.build.float(f64::NEG_INFINITY), idx + 9));
             }
             _ => {}
         }
@@ -547,7 +473,7 @@ impl Scanner<'_> {
         Ok(())
     }
 
-    fn match_number(&self, start: usize) -> Result<(Value, usize), Stop> {
+    fn match_number(&self, start: usize) -> Result<(B::Object, usize), Stop> {
         let s = self.s;
         let len = s.len();
         let digit_at = |i: usize| s.get(i).copied().is_some_and(is_digit);
@@ -595,22 +521,18 @@ impl Scanner<'_> {
         let text: String = s.get(start..idx).unwrap_or_default().iter().filter_map(|&c| char::from_u32(c)).collect();
         if is_float {
             let x: f64 = text.parse().unwrap_or(f64::NAN);
-            return Ok((float_value(x), idx));
+            return Ok((self.build.float(x), idx));
         }
-        let ndigits = text.trim_start_matches('-').len();
-        if ndigits > INT_MAX_STR_DIGITS {
-            return Err(Stop::Error(LoadError::Value(format!(
-                "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: \
-                 value has {ndigits} digits; use sys.set_int_max_str_digits() to increase the limit"
-            ))));
+        if let Some(message) = int_max_str_digits_error(text.trim_start_matches('-').len()) {
+            return Err(Stop::Error(LoadError::Value(message)));
         }
         let normalized = if text == "-0" { "0" } else { text.as_str() };
-        Ok((int_value(normalized), idx))
+        Ok((self.build.int(normalized), idx))
     }
 
-    fn parse_object(&mut self, start: usize) -> Result<(Value, usize), Stop> {
+    fn parse_object(&mut self, start: usize) -> Result<(B::Object, usize), Stop> {
         let mut idx = self.skip_ws(start);
-        let mut map = Map::new();
+        let mut items = Vec::new();
         if !self.is(idx, b'}') {
             loop {
                 if !self.is(idx, b'"') {
@@ -623,7 +545,7 @@ impl Scanner<'_> {
                 }
                 idx = self.skip_ws(idx + 1);
                 let (value, next) = self.scan_once(idx)?;
-                map.insert(key, value);
+                items.push((key, value));
                 idx = self.skip_ws(next);
                 if self.is(idx, b'}') {
                     break;
@@ -634,10 +556,10 @@ impl Scanner<'_> {
                 idx = self.skip_ws(idx + 1);
             }
         }
-        Ok((dict_value(map), idx + 1))
+        Ok((self.build.dict(items), idx + 1))
     }
 
-    fn parse_array(&mut self, start: usize) -> Result<(Value, usize), Stop> {
+    fn parse_array(&mut self, start: usize) -> Result<(B::Object, usize), Stop> {
         let mut idx = self.skip_ws(start);
         let mut values = Vec::new();
         if !self.is(idx, b']') {
@@ -654,11 +576,11 @@ impl Scanner<'_> {
                 idx = self.skip_ws(idx + 1);
             }
         }
-        Ok((Value::Array(values), idx + 1))
+        Ok((self.build.list(values), idx + 1))
     }
 
     /// `scanstring(s, end, strict=True)`: `end` is just after the opening quote.
-    fn scanstring(&self, mut end: usize) -> Result<(String, usize), Stop> {
+    fn scanstring(&self, mut end: usize) -> Result<(Vec<u32>, usize), Stop> {
         let s = self.s;
         let len = s.len();
         let begin = end - 1;
@@ -720,7 +642,7 @@ impl Scanner<'_> {
                 out.push(c);
             }
         }
-        Ok((code_points_to_string(&out), end))
+        Ok((out, end))
     }
 
     fn hex4(&self, at: usize) -> Option<u32> {
@@ -736,22 +658,30 @@ impl Scanner<'_> {
 /// Turns Python code points (which may include surrogates) into a Rust string: surrogate pairs are
 /// joined, lone surrogates become U+FFFD.
 pub(crate) fn code_points_to_string(cps: &[u32]) -> String {
-    let mut out = String::with_capacity(cps.len());
+    chars(cps).map(|c| c.unwrap_or('\u{FFFD}')).collect()
+}
+
+/// The Rust string of Python code points whose surrogates all pair up (joined), or `None` when one
+/// stands alone: a Rust string cannot hold it.
+pub(crate) fn code_points_to_exact_string(cps: &[u32]) -> Option<String> {
+    chars(cps).collect()
+}
+
+/// The characters of Python code points, surrogate pairs joined; `None` for a lone surrogate.
+fn chars(cps: &[u32]) -> impl Iterator<Item = Option<char>> + '_ {
     let mut i = 0;
-    while let Some(&c) = cps.get(i) {
+    std::iter::from_fn(move || {
+        let c = *cps.get(i)?;
         if (0xD800..=0xDBFF).contains(&c)
             && let Some(&c2) = cps.get(i + 1)
             && (0xDC00..=0xDFFF).contains(&c2)
         {
-            let joined = 0x10000 + (((c - 0xD800) << 10) | (c2 - 0xDC00));
-            out.push(char::from_u32(joined).unwrap_or('\u{FFFD}'));
             i += 2;
-            continue;
+            return Some(char::from_u32(0x10000 + (((c - 0xD800) << 10) | (c2 - 0xDC00))));
         }
-        out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
         i += 1;
-    }
-    out
+        Some(char::from_u32(c))
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -837,8 +767,8 @@ fn detect_encoding(b: &[u8]) -> Encoding {
 /// `data.decode(json.detect_encoding(data), 'surrogatepass')`, as code points.
 pub(crate) fn decode_bytes(data: &[u8]) -> Result<Vec<u32>, UnicodeDecodeError> {
     match detect_encoding(data) {
-        Encoding::Utf8 => decode_utf8(data, 0),
-        Encoding::Utf8Sig => decode_utf8(data.get(3..).unwrap_or_default(), 0),
+        Encoding::Utf8 => decode_utf8_surrogatepass(data, 0),
+        Encoding::Utf8Sig => decode_utf8_surrogatepass(data.get(3..).unwrap_or_default(), 0),
         Encoding::Utf16 => {
             let big = data.starts_with(&[0xFE, 0xFF]);
             decode_utf16(data, 2, big)
@@ -854,9 +784,28 @@ pub(crate) fn decode_bytes(data: &[u8]) -> Result<Vec<u32>, UnicodeDecodeError> 
     }
 }
 
+/// `data.decode('utf-8')`: the text, or the `UnicodeDecodeError` Python raises.
+pub fn decode_utf8(data: &[u8]) -> Result<&str, UnicodeDecodeError> {
+    std::str::from_utf8(data).map_err(|e| utf8_error(data, 0, &e))
+}
+
+/// The `UnicodeDecodeError` of CPython's UTF-8 decoder where Rust's stopped with `e` in `data`, which
+/// starts at `base` in the whole input.
+fn utf8_error(data: &[u8], base: usize, e: &std::str::Utf8Error) -> UnicodeDecodeError {
+    let valid = e.valid_up_to();
+    let start = base + valid;
+    let byte = data.get(valid).copied().unwrap_or(0);
+    let (end, reason) = match e.error_len() {
+        None => (base + data.len(), "unexpected end of data"),
+        Some(n) if matches!(byte, 0x80..=0xC1 | 0xF5..=0xFF) => (start + n, "invalid start byte"),
+        Some(n) => (start + n, "invalid continuation byte"),
+    };
+    UnicodeDecodeError { encoding: "utf-8", start, end, byte, reason }
+}
+
 /// UTF-8 with `surrogatepass`, reporting errors as CPython's decoder does (positions relative to
 /// `data`, offset by `base`).
-fn decode_utf8(data: &[u8], base: usize) -> Result<Vec<u32>, UnicodeDecodeError> {
+fn decode_utf8_surrogatepass(data: &[u8], base: usize) -> Result<Vec<u32>, UnicodeDecodeError> {
     let mut out = Vec::with_capacity(data.len());
     let mut rest = data;
     let mut offset = 0;
@@ -877,17 +826,7 @@ fn decode_utf8(data: &[u8], base: usize) -> Result<Vec<u32>, UnicodeDecodeError>
                     offset += valid + 3;
                     continue;
                 }
-                let start = base + offset + valid;
-                let byte = bad.first().copied().unwrap_or(0);
-                let (end, reason) = match e.error_len() {
-                    None => (base + offset + rest.len(), "unexpected end of data"),
-                    Some(n) => {
-                        let invalid_start = matches!(byte, 0x80..=0xC1 | 0xF5..=0xFF);
-                        let reason = if invalid_start { "invalid start byte" } else { "invalid continuation byte" };
-                        (start + n, reason)
-                    }
-                };
-                return Err(UnicodeDecodeError { encoding: "utf-8", start, end, byte, reason });
+                return Err(utf8_error(rest, base + offset, &e));
             }
         }
     }
@@ -1093,7 +1032,7 @@ mod tests {
             .into_iter()
             .flatten()
             .map(|v| match v.as_f64() {
-                Some(x) if v.is_f64() => py_float_repr(x),
+                Some(x) if v.is_f64() => pyrepr::repr_float(x),
                 _ => v.to_string(),
             })
             .collect();
@@ -1114,7 +1053,7 @@ mod tests {
             value.as_array().into_iter().flatten().map(|v| special(v).and_then(|s| s.scalar_repr())).collect();
         let expected = ["nan", "inf", "-inf", "inf"].map(|s| Some(s.to_owned()));
         assert_eq!(reprs, expected);
-        assert_eq!(special(&value[0]).map(|s| s.type_name()), Some("float"));
+        assert_eq!(pyrepr::tp_name(&value[0], pyrepr::Dicts::Plain), "float");
     }
 
     #[test]
@@ -1210,36 +1149,5 @@ mod tests {
             invalid_json_message_bytes(&error, b"\xff\xfe"),
             "Invalid JSON: Expecting value: line 1 column 1 (char 0)\nJSON received: b'\\xff\\xfe'"
         );
-    }
-
-    #[test]
-    fn writes_bytes_and_strings_as_python_reprs() {
-        assert_eq!(py_bytes_repr(b"{\"a\": \"\xe2(\xa1\"}"), r#"b'{"a": "\xe2(\xa1"}'"#);
-        assert_eq!(py_bytes_repr(b"it's"), r#"b"it's""#);
-        assert_eq!(py_bytes_repr(b"'\"\t\\"), r#"b'\'"\t\\'"#);
-        assert_eq!(py_str_repr("missing.txt"), "'missing.txt'");
-        assert_eq!(py_str_repr("it's"), "\"it's\"");
-        assert_eq!(py_str_repr("a\u{a0}b\u{200b}é😀\x7f"), "'a\\xa0b\\u200bé😀\\x7f'");
-    }
-
-    #[test]
-    fn writes_floats_as_python_repr_does() {
-        let cases = [
-            (1.0, "1.0"),
-            (0.1, "0.1"),
-            (1e16, "1e+16"),
-            (1e15, "1000000000000000.0"),
-            (0.0001, "0.0001"),
-            (0.00001, "1e-05"),
-            (1.5e-7, "1.5e-07"),
-            (-2.5e300, "-2.5e+300"),
-            (123.456, "123.456"),
-            // Two 16-digit strings round-trip; Python takes the nearer one, ties to even.
-            (-953_123_924_374_610.2, "-953123924374610.2"),
-            (f64::NAN, "nan"),
-        ];
-        for (x, text) in cases {
-            assert_eq!(py_float_repr(x), text);
-        }
     }
 }

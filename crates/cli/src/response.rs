@@ -3,7 +3,8 @@
 //! botocore's JSON protocol parser (awscli/botocore/parsers.py) on a 200 response:
 //!
 //! - An empty body is `{}`. Any other body is decoded as strict UTF-8 (a failure is Python's
-//!   `UnicodeDecodeError`, which the CLI prints) and loaded with Python's `json.loads`. What that
+//!   `UnicodeDecodeError`, which the CLI prints) and loaded with Python's `json.loads` ([`pyjson`]'s
+//!   decoder, building values that keep lone surrogates; error bodies are read the same way). What that
 //!   rejects (not JSON, a byte order mark, an integer of more than 4300 digits) becomes
 //!   `{"message": <the body>}`. `json.loads` also accepts `NaN`, `Infinity` and `-Infinity`, keeps
 //!   integers exact, reads `\ud800` as a lone surrogate, keeps the last of duplicate keys (in the place
@@ -30,32 +31,24 @@ use cognito_idp_client::contract;
 use cognito_idp_client::model::{Shape, ShapeKind};
 use serde_json::{Map, Number, Value};
 
+use crate::pyjson;
+use crate::pyrepr::{self, Dicts};
+
 /// Nesting Python's json.loads reaches on this path before `RecursionError` (observed: 974 levels
 /// parse, 975 do not).
 const MAX_DEPTH: usize = 974;
 
-/// Python's limit on the digits of an integer read from text (`sys.get_int_max_str_digits()`).
-const MAX_INT_DIGITS: usize = 4300;
+/// The same for the body of an error response, which botocore reads one Python frame less deep
+/// (observed: 975 levels parse, 976 do not).
+const ERROR_MAX_DEPTH: usize = 975;
 
 /// Why a 200 response could not be turned into output.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ResponseError {
     /// The body is not UTF-8: Python's `UnicodeDecodeError`.
-    Decode {
-        /// Offset of the first byte that does not decode.
-        start: usize,
-        /// Offset after the last byte of the sequence that does not decode.
-        end: usize,
-        /// The byte at `start`.
-        byte: u8,
-        /// `invalid start byte`, `invalid continuation byte` or `unexpected end of data`.
-        reason: &'static str,
-    },
-    /// The body nests deeper than Python's recursion limit allows: `RecursionError`.
-    TooDeep {
-        /// `object` or `array`: the container Python was entering.
-        container: &'static str,
-    },
+    Decode(pyjson::UnicodeDecodeError),
+    /// The body nests deeper than Python's recursion limit allows: `RecursionError`, with its message.
+    TooDeep(String),
     /// A modeled structure or map holds a value of the wrong type, or the whole body is `null`:
     /// Python's `AttributeError`.
     NoAttribute {
@@ -77,15 +70,8 @@ pub enum ResponseError {
 impl fmt::Display for ResponseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Decode { start, end, byte, reason } if end.saturating_sub(*start) <= 1 => {
-                write!(f, "'utf-8' codec can't decode byte 0x{byte:02x} in position {start}: {reason}")
-            }
-            Self::Decode { start, end, reason, .. } => {
-                write!(f, "'utf-8' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
-            }
-            Self::TooDeep { container } => {
-                write!(f, "maximum recursion depth exceeded while decoding a JSON {container} from a unicode string")
-            }
+            Self::Decode(error) => error.fmt(f),
+            Self::TooDeep(message) => f.write_str(message),
             Self::NoAttribute { type_name, attribute } => {
                 write!(f, "'{type_name}' object has no attribute '{attribute}'")
             }
@@ -115,7 +101,7 @@ pub fn parse_output_with_headers<'a>(
 
 /// The body of a 200 response parsed against `shape` (a structure) as botocore's JSON parser does.
 pub fn parse_response(body: &[u8], shape: &'static Shape, has_request_id: bool) -> Result<Value, ResponseError> {
-    let loaded = load_body(body)?;
+    let loaded = parse_body_as_json(body, MAX_DEPTH, &PyObjects)?;
     match handle(shape, loaded)? {
         Py::Null => Err(ResponseError::NoAttribute {
             type_name: "NoneType",
@@ -125,17 +111,18 @@ pub fn parse_response(body: &[u8], shape: &'static Shape, has_request_id: bool) 
     }
 }
 
-/// A value as Python's json.loads makes it. Strings are generalized UTF-8 (WTF-8), which can hold the
-/// lone surrogates Python's strings can.
+/// A value as Python's json.loads makes it.
 #[derive(Debug)]
 enum Py {
     Null,
     Bool(bool),
     Int(Option<Number>),
     Float(f64),
-    Str(Vec<u8>),
+    /// `None` when the string holds a lone surrogate, which a Rust string cannot.
+    Str(Option<String>),
     List(Vec<Py>),
-    Dict(Vec<(Vec<u8>, Py)>),
+    /// Keys as [`Py::Str`] holds strings.
+    Dict(Vec<(Option<String>, Py)>),
 }
 
 impl Py {
@@ -152,313 +139,68 @@ impl Py {
     }
 }
 
-/// botocore's `_parse_body_as_json`.
-fn load_body(body: &[u8]) -> Result<Py, ResponseError> {
+/// Makes [`Py`] values from [`pyjson`]'s decoder.
+struct PyObjects;
+
+impl pyjson::Build for PyObjects {
+    type Object = Py;
+
+    fn null(&self) -> Py {
+        Py::Null
+    }
+
+    fn bool(&self, b: bool) -> Py {
+        Py::Bool(b)
+    }
+
+    fn int(&self, digits: &str) -> Py {
+        Py::Int(digits.parse::<i64>().map(Number::from).or_else(|_| digits.parse::<u64>().map(Number::from)).ok())
+    }
+
+    fn float(&self, x: f64) -> Py {
+        Py::Float(x)
+    }
+
+    fn str(&self, code_points: Vec<u32>) -> Py {
+        Py::Str(pyjson::code_points_to_exact_string(&code_points))
+    }
+
+    fn list(&self, items: Vec<Py>) -> Py {
+        Py::List(items)
+    }
+
+    fn dict(&self, items: Vec<(Vec<u32>, Py)>) -> Py {
+        let mut entries: Vec<(Vec<u32>, Py)> = Vec::with_capacity(items.len());
+        let mut index: HashMap<Vec<u32>, usize> = HashMap::new();
+        for (key, value) in items {
+            // A repeated key keeps its first place and takes the last value, as a Python dict does.
+            match index.get(&key).and_then(|&i| entries.get_mut(i)) {
+                Some(entry) => entry.1 = value,
+                None => {
+                    index.insert(key.clone(), entries.len());
+                    entries.push((key, value));
+                }
+            }
+        }
+        Py::Dict(entries.into_iter().map(|(key, value)| (pyjson::code_points_to_exact_string(&key), value)).collect())
+    }
+}
+
+/// botocore's `_parse_body_as_json`, for success and error bodies alike: an empty body is `{}`, any
+/// other is decoded as UTF-8 and loaded with `json.loads` (which stops at `max_depth` levels), and
+/// what that rejects with a `ValueError` is `{"message": <the body>}`.
+fn parse_body_as_json<B: pyjson::Build>(body: &[u8], max_depth: usize, build: &B) -> Result<B::Object, ResponseError> {
     if body.is_empty() {
-        return Ok(Py::Dict(Vec::new()));
+        return Ok(build.dict(Vec::new()));
     }
-    let text = decode_utf8(body)?;
-    match json_loads(text.as_bytes()) {
-        Ok(value) => Ok(value),
-        Err(Fail::TooDeep(container)) => Err(ResponseError::TooDeep { container }),
-        Err(Fail::Invalid) => Ok(Py::Dict(vec![(b"message".to_vec(), Py::Str(text.as_bytes().to_vec()))])),
-    }
-}
-
-/// `bytes.decode('utf-8')`, with CPython's error ranges and reasons.
-fn decode_utf8(body: &[u8]) -> Result<&str, ResponseError> {
-    std::str::from_utf8(body).map_err(|error| {
-        let start = error.valid_up_to();
-        let byte = body.get(start).copied().unwrap_or_default();
-        let (len, reason) = if !(0xc2..=0xf4).contains(&byte) {
-            (1, "invalid start byte")
-        } else {
-            match error.error_len() {
-                None => (body.len() - start, "unexpected end of data"),
-                Some(len) => (len, "invalid continuation byte"),
-            }
-        };
-        ResponseError::Decode { start, end: start + len, byte, reason }
-    })
-}
-
-enum Fail {
-    /// A `ValueError`: the body is not JSON to Python.
-    Invalid,
-    /// A `RecursionError` while entering an `object` or `array`.
-    TooDeep(&'static str),
-}
-
-/// Python's `json.loads` (its C scanner) on a UTF-8 text. Iterative: containers being read wait on
-/// a stack of their own, so that nesting costs no call depth.
-fn json_loads(text: &[u8]) -> Result<Py, Fail> {
-    let mut parser = Parser { s: text, pos: 0 };
-    let mut open: Vec<Open> = Vec::new();
-    parser.skip_whitespace();
-    'value: loop {
-        let mut value = match parser.peek() {
-            Some(b'{') | Some(b'[') if open.len() >= MAX_DEPTH => {
-                return Err(Fail::TooDeep(if parser.peek() == Some(b'{') { "object" } else { "array" }));
-            }
-            Some(b'{') => {
-                parser.pos += 1;
-                parser.skip_whitespace();
-                if parser.peek() == Some(b'}') {
-                    parser.pos += 1;
-                    Py::Dict(Vec::new())
-                } else {
-                    let key = parser.key()?;
-                    open.push(Open::Dict { entries: Vec::new(), index: HashMap::new(), key });
-                    continue 'value;
-                }
-            }
-            Some(b'[') => {
-                parser.pos += 1;
-                parser.skip_whitespace();
-                if parser.peek() == Some(b']') {
-                    parser.pos += 1;
-                    Py::List(Vec::new())
-                } else {
-                    open.push(Open::List(Vec::new()));
-                    continue 'value;
-                }
-            }
-            _ => parser.scalar()?,
-        };
-        // Hand the value to the container it is in, closing every container that ends after it.
-        loop {
-            parser.skip_whitespace();
-            let Some(container) = open.last_mut() else {
-                return if parser.pos == text.len() { Ok(value) } else { Err(Fail::Invalid) };
-            };
-            let closing = match container {
-                Open::List(items) => {
-                    items.push(value);
-                    b']'
-                }
-                Open::Dict { entries, index, key } => {
-                    let key = std::mem::take(key);
-                    // A repeated key keeps its first place and takes the last value, as a Python dict does.
-                    match index.get(&key).and_then(|&i| entries.get_mut(i)) {
-                        Some(entry) => entry.1 = value,
-                        None => {
-                            index.insert(key.clone(), entries.len());
-                            entries.push((key, value));
-                        }
-                    }
-                    b'}'
-                }
-            };
-            match parser.peek() {
-                Some(b',') => {
-                    parser.pos += 1;
-                    parser.skip_whitespace();
-                    if let Open::Dict { key, .. } = container {
-                        *key = parser.key()?;
-                    }
-                    continue 'value;
-                }
-                Some(byte) if byte == closing => {
-                    parser.pos += 1;
-                    value = match open.pop() {
-                        Some(Open::List(items)) => Py::List(items),
-                        Some(Open::Dict { entries, .. }) => Py::Dict(entries),
-                        None => return Err(Fail::Invalid),
-                    };
-                }
-                _ => return Err(Fail::Invalid),
-            }
+    let text = pyjson::decode_utf8(body).map_err(ResponseError::Decode)?;
+    match pyjson::loads_with(text, max_depth, build) {
+        Ok(object) => Ok(object),
+        Err(error) if error.is_value_error() => {
+            let code_points = |s: &str| s.chars().map(u32::from).collect::<Vec<u32>>();
+            Ok(build.dict(vec![(code_points("message"), build.str(code_points(text)))]))
         }
-    }
-}
-
-/// A container whose closing bracket has not been read yet.
-enum Open {
-    List(Vec<Py>),
-    Dict {
-        entries: Vec<(Vec<u8>, Py)>,
-        index: HashMap<Vec<u8>, usize>,
-        /// The key of the value being read.
-        key: Vec<u8>,
-    },
-}
-
-struct Parser<'a> {
-    s: &'a [u8],
-    pos: usize,
-}
-
-impl Parser<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.s.get(self.pos).copied()
-    }
-
-    fn rest(&self) -> &[u8] {
-        self.s.get(self.pos..).unwrap_or_default()
-    }
-
-    fn skip_whitespace(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.pos += 1;
-        }
-    }
-
-    fn literal(&mut self, word: &[u8], value: Py) -> Result<Py, Fail> {
-        if self.rest().starts_with(word) {
-            self.pos += word.len();
-            Ok(value)
-        } else {
-            Err(Fail::Invalid)
-        }
-    }
-
-    /// A member's key, its colon and the whitespace after it.
-    fn key(&mut self) -> Result<Vec<u8>, Fail> {
-        if self.peek() != Some(b'"') {
-            return Err(Fail::Invalid);
-        }
-        self.pos += 1;
-        let key = self.string()?;
-        self.skip_whitespace();
-        if self.peek() != Some(b':') {
-            return Err(Fail::Invalid);
-        }
-        self.pos += 1;
-        self.skip_whitespace();
-        Ok(key)
-    }
-
-    /// A value that is not a container.
-    fn scalar(&mut self) -> Result<Py, Fail> {
-        match self.peek() {
-            Some(b'"') => {
-                self.pos += 1;
-                Ok(Py::Str(self.string()?))
-            }
-            Some(b'n') => self.literal(b"null", Py::Null),
-            Some(b't') => self.literal(b"true", Py::Bool(true)),
-            Some(b'f') => self.literal(b"false", Py::Bool(false)),
-            Some(b'N') => self.literal(b"NaN", Py::Float(f64::NAN)),
-            Some(b'I') => self.literal(b"Infinity", Py::Float(f64::INFINITY)),
-            Some(b'-') if self.rest().starts_with(b"-Infinity") => {
-                self.literal(b"-Infinity", Py::Float(f64::NEG_INFINITY))
-            }
-            _ => self.number(),
-        }
-    }
-
-    fn digits(&mut self) {
-        while matches!(self.peek(), Some(b'0'..=b'9')) {
-            self.pos += 1;
-        }
-    }
-
-    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`, an int unless it has a fraction or exponent.
-    fn number(&mut self) -> Result<Py, Fail> {
-        let start = self.pos;
-        if self.peek() == Some(b'-') {
-            self.pos += 1;
-        }
-        match self.peek() {
-            Some(b'1'..=b'9') => self.digits(),
-            Some(b'0') => self.pos += 1,
-            _ => return Err(Fail::Invalid),
-        }
-        let mut is_float = false;
-        if self.peek() == Some(b'.') && matches!(self.s.get(self.pos + 1), Some(b'0'..=b'9')) {
-            self.pos += 1;
-            self.digits();
-            is_float = true;
-        }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
-            let exponent = self.pos;
-            self.pos += 1;
-            if matches!(self.peek(), Some(b'+' | b'-')) {
-                self.pos += 1;
-            }
-            let digits = self.pos;
-            self.digits();
-            if self.pos == digits {
-                self.pos = exponent;
-            } else {
-                is_float = true;
-            }
-        }
-        let text = std::str::from_utf8(self.s.get(start..self.pos).unwrap_or_default()).map_err(|_| Fail::Invalid)?;
-        if is_float {
-            return text.parse::<f64>().map(Py::Float).map_err(|_| Fail::Invalid);
-        }
-        if text.trim_start_matches('-').len() > MAX_INT_DIGITS {
-            return Err(Fail::Invalid);
-        }
-        let number = text.parse::<i64>().map(Number::from).or_else(|_| text.parse::<u64>().map(Number::from)).ok();
-        Ok(Py::Int(number))
-    }
-
-    fn hex4(&mut self) -> Result<u32, Fail> {
-        let digits = self.s.get(self.pos..self.pos + 4).ok_or(Fail::Invalid)?;
-        let mut value = 0;
-        for &digit in digits {
-            value = value * 16 + char::from(digit).to_digit(16).ok_or(Fail::Invalid)?;
-        }
-        self.pos += 4;
-        Ok(value)
-    }
-
-    /// The rest of a string whose opening quote has been read, as WTF-8.
-    fn string(&mut self) -> Result<Vec<u8>, Fail> {
-        let mut out = Vec::new();
-        loop {
-            let byte = self.peek().ok_or(Fail::Invalid)?;
-            self.pos += 1;
-            match byte {
-                b'"' => return Ok(out),
-                0x00..=0x1f => return Err(Fail::Invalid),
-                b'\\' => {
-                    let escape = self.peek().ok_or(Fail::Invalid)?;
-                    self.pos += 1;
-                    match escape {
-                        b'"' | b'\\' | b'/' => out.push(escape),
-                        b'b' => out.push(0x08),
-                        b'f' => out.push(0x0c),
-                        b'n' => out.push(b'\n'),
-                        b'r' => out.push(b'\r'),
-                        b't' => out.push(b'\t'),
-                        b'u' => {
-                            let mut code = self.hex4()?;
-                            if (0xd800..=0xdbff).contains(&code) && self.rest().starts_with(b"\\u") {
-                                let second = self.pos;
-                                self.pos += 2;
-                                let low = self.hex4()?;
-                                if (0xdc00..=0xdfff).contains(&low) {
-                                    code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
-                                } else {
-                                    self.pos = second;
-                                }
-                            }
-                            push_wtf8(&mut out, code);
-                        }
-                        _ => return Err(Fail::Invalid),
-                    }
-                }
-                _ => out.push(byte),
-            }
-        }
-    }
-}
-
-/// Appends a code point, surrogates included, in generalized UTF-8.
-fn push_wtf8(out: &mut Vec<u8>, code: u32) {
-    if let Some(c) = char::from_u32(code) {
-        let mut buf = [0; 4];
-        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-    } else {
-        // A surrogate: the three-byte form UTF-8 would give it if it allowed it.
-        out.extend_from_slice(&[
-            0xe0 | (code >> 12) as u8,
-            0x80 | ((code >> 6) & 0x3f) as u8,
-            0x80 | (code & 0x3f) as u8,
-        ]);
+        Err(error) => Err(ResponseError::TooDeep(error.to_string())),
     }
 }
 
@@ -470,12 +212,12 @@ fn handle(shape: &'static Shape, value: Py) -> Result<Py, ResponseError> {
             Py::Dict(mut entries) => {
                 let mut parsed = Vec::new();
                 for member in structure.members {
-                    let raw = entries.iter_mut().find(|(key, _)| key == member.name.as_bytes());
+                    let raw = entries.iter_mut().find(|(key, _)| key.as_deref() == Some(member.name));
                     if let Some((_, raw)) = raw
                         && !matches!(raw, Py::Null)
                     {
                         let raw = std::mem::replace(raw, Py::Null);
-                        parsed.push((member.name.as_bytes().to_vec(), handle(member.shape, raw)?));
+                        parsed.push((Some(member.name.to_owned()), handle(member.shape, raw)?));
                     }
                 }
                 Ok(Py::Dict(parsed))
@@ -499,23 +241,25 @@ fn join(path: &str, key: &str) -> String {
     if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
 }
 
-fn to_string(bytes: Vec<u8>, path: &str) -> Result<String, ResponseError> {
-    String::from_utf8(bytes)
-        .map_err(|_| ResponseError::Unrepresentable { member: path.to_owned(), what: "a lone surrogate" })
+fn to_string(text: Option<String>, path: &str) -> Result<String, ResponseError> {
+    text.ok_or_else(|| ResponseError::Unrepresentable { member: path.to_owned(), what: "a lone surrogate" })
 }
 
 /// The value as a [`Value`]; iterative, like the parser.
 fn to_value(root: Py, root_path: &str) -> Result<Value, ResponseError> {
-    let mut building: Vec<Build> = Vec::new();
+    let mut building: Vec<Convert> = Vec::new();
     let mut next = Some((root, root_path.to_owned()));
     loop {
         let mut done = None;
         if let Some((value, path)) = next.take() {
             match value {
-                Py::List(items) => building.push(Build::List { out: Vec::new(), rest: items.into_iter(), path }),
-                Py::Dict(entries) => {
-                    building.push(Build::Dict { out: Map::new(), rest: entries.into_iter(), key: String::new(), path })
-                }
+                Py::List(items) => building.push(Convert::List { out: Vec::new(), rest: items.into_iter(), path }),
+                Py::Dict(entries) => building.push(Convert::Dict {
+                    out: Map::new(),
+                    rest: entries.into_iter(),
+                    key: String::new(),
+                    path,
+                }),
                 scalar => done = Some(scalar_value(scalar, &path)?),
             }
         }
@@ -530,22 +274,22 @@ fn to_value(root: Py, root_path: &str) -> Result<Value, ResponseError> {
                 next = Some(child);
                 break;
             }
-            done = building.pop().map(Build::finish);
+            done = building.pop().map(Convert::finish);
         }
     }
 }
 
 /// A list or dict being converted: what is done, what is left, and where it is.
-enum Build {
+enum Convert {
     List { out: Vec<Value>, rest: std::vec::IntoIter<Py>, path: String },
-    Dict { out: Map<String, Value>, rest: std::vec::IntoIter<(Vec<u8>, Py)>, key: String, path: String },
+    Dict { out: Map<String, Value>, rest: std::vec::IntoIter<(Option<String>, Py)>, key: String, path: String },
 }
 
-impl Build {
+impl Convert {
     fn accept(&mut self, value: Value) {
         match self {
-            Build::List { out, .. } => out.push(value),
-            Build::Dict { out, key, .. } => {
+            Convert::List { out, .. } => out.push(value),
+            Convert::Dict { out, key, .. } => {
                 out.insert(std::mem::take(key), value);
             }
         }
@@ -553,8 +297,8 @@ impl Build {
 
     fn next_child(&mut self) -> Result<Option<(Py, String)>, ResponseError> {
         match self {
-            Build::List { rest, path, .. } => Ok(rest.next().map(|item| (item, path.clone()))),
-            Build::Dict { rest, key, path, .. } => match rest.next() {
+            Convert::List { rest, path, .. } => Ok(rest.next().map(|item| (item, path.clone()))),
+            Convert::Dict { rest, key, path, .. } => match rest.next() {
                 Some((raw_key, item)) => {
                     *key = to_string(raw_key, path)?;
                     Ok(Some((item, join(path, key))))
@@ -566,8 +310,8 @@ impl Build {
 
     fn finish(self) -> Value {
         match self {
-            Build::List { out, .. } => Value::Array(out),
-            Build::Dict { out, .. } => Value::Object(out),
+            Convert::List { out, .. } => Value::Array(out),
+            Convert::Dict { out, .. } => Value::Object(out),
         }
     }
 }
@@ -974,7 +718,7 @@ mod tests {
     #[test]
     fn matches_python_on_the_golden_utf8_bodies() {
         for (body, expected) in UTF8_CASES {
-            let found = match decode_utf8(body) {
+            let found = match pyjson::decode_utf8(body) {
                 Ok(_) => String::new(),
                 Err(error) => error.to_string(),
             };
@@ -985,9 +729,9 @@ mod tests {
     #[test]
     fn matches_python_json_loads_on_the_golden_texts() {
         for (text, expected) in LOADS_CASES {
-            let found = match json_loads(text.as_bytes()) {
-                Err(Fail::Invalid) => "<invalid>".to_owned(),
-                Err(Fail::TooDeep(_)) => "<too deep>".to_owned(),
+            let found = match pyjson::loads_with(text, MAX_DEPTH, &PyObjects) {
+                Err(error) if error.is_value_error() => "<invalid>".to_owned(),
+                Err(_) => "<too deep>".to_owned(),
                 Ok(value) => match to_value(value, "") {
                     Ok(value) => dumps(&value, false),
                     Err(_) => "<unrepresentable>".to_owned(),
@@ -2022,34 +1766,21 @@ mod tests {
 /// crate, botocore reads neither `X-Amzn-ErrorType` nor `code`.
 ///
 /// `Err` holds the message of the Python exception botocore raises on bodies it cannot handle (a body
-/// that is not UTF-8, a JSON value that is not an object, a `__type` that is not a string).
+/// that is not UTF-8 or nests deeper than `json.loads` can follow, a JSON value that is not an object,
+/// a `__type` that is not a string).
 pub fn error_code_and_message(status: u16, body: &[u8]) -> Result<(String, String), String> {
     let stripped = body.trim_ascii();
     if status >= 500 && (stripped.is_empty() || stripped.starts_with(b"<html>")) {
         return Ok((status.to_string(), reason_phrase(status).to_owned()));
     }
-    let parsed = if body.is_empty() {
-        Value::Object(Map::new())
-    } else {
-        let text = std::str::from_utf8(body).map_err(|e| utf8_error_message(body, &e))?;
-        match crate::pyjson::loads(text, MAX_DEPTH) {
-            Ok(value) => value,
-            Err(_) => {
-                let mut map = Map::new();
-                map.insert("message".to_owned(), Value::String(text.to_owned()));
-                Value::Object(map)
-            }
-        }
-    };
+    let parsed = parse_body_as_json(body, ERROR_MAX_DEPTH, &pyjson::Values).map_err(|e| e.to_string())?;
     let Value::Object(map) = &parsed else {
-        let type_name = crate::pyrepr::type_name(&parsed, crate::pyrepr::Dicts::Plain);
-        let short = type_name.trim_start_matches("<class '").trim_end_matches("'>");
-        return Err(format!("'{short}' object has no attribute 'get'"));
+        return Err(format!("'{}' object has no attribute 'get'", pyrepr::tp_name(&parsed, Dicts::Plain)));
     };
     let message = map
         .get("message")
         .or_else(|| map.get("Message"))
-        .map(|m| crate::pyrepr::str_with(m, crate::pyrepr::Dicts::Plain))
+        .map(|m| pyrepr::str_with(m, Dicts::Plain))
         .unwrap_or_default();
     let code = match map.get("__type") {
         None => status.to_string(),
@@ -2057,11 +1788,9 @@ pub fn error_code_and_message(status: u16, body: &[u8]) -> Result<(String, Strin
             let before_colon = code.split(':').next().unwrap_or(code);
             before_colon.rsplit('#').next().unwrap_or(before_colon).to_owned()
         }
-        Some(other @ (Value::Array(_) | Value::Object(_))) => crate::pyrepr::repr(other),
+        Some(other @ (Value::Array(_) | Value::Object(_))) => pyrepr::repr(other),
         Some(other) => {
-            let type_name = crate::pyrepr::type_name(other, crate::pyrepr::Dicts::Plain);
-            let short = type_name.trim_start_matches("<class '").trim_end_matches("'>");
-            return Err(format!("argument of type '{short}' is not iterable"));
+            return Err(format!("argument of type '{}' is not iterable", pyrepr::tp_name(other, Dicts::Plain)));
         }
     };
     Ok((code, message))
@@ -2082,20 +1811,6 @@ fn reason_phrase(status: u16) -> &'static str {
         510 => "Not Extended",
         511 => "Network Authentication Required",
         _ => "",
-    }
-}
-
-/// Python's `UnicodeDecodeError` text for a body that is not UTF-8.
-fn utf8_error_message(body: &[u8], error: &std::str::Utf8Error) -> String {
-    let start = error.valid_up_to();
-    let byte = body.get(start).copied().unwrap_or_default();
-    match error.error_len() {
-        Some(len) if len > 1 => format!(
-            "'utf-8' codec can't decode bytes in position {start}-{}: invalid continuation byte",
-            start + len - 1
-        ),
-        Some(_) => format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {start}: invalid start byte"),
-        None => format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {start}: unexpected end of data"),
     }
 }
 
@@ -2129,6 +1844,39 @@ mod error_tests {
         assert_eq!(parts(503, ""), ("503".into(), "Service Unavailable".into()));
         assert_eq!(parts(500, "  <html><body>x</body></html>"), ("500".into(), "Internal Server Error".into()));
         assert_eq!(parts(509, ""), ("509".into(), String::new()));
+    }
+
+    #[test]
+    fn a_body_that_is_not_utf8_gives_the_decoders_exact_text() {
+        // Once this path had its own, rougher messages; now it reads bodies as the 200 path does.
+        assert_eq!(
+            error_code_and_message(400, b"\xe2\x28").expect_err("not UTF-8"),
+            "'utf-8' codec can't decode byte 0xe2 in position 0: invalid continuation byte"
+        );
+        assert_eq!(
+            error_code_and_message(400, b"ok\xe2\x82").expect_err("not UTF-8"),
+            "'utf-8' codec can't decode bytes in position 2-3: unexpected end of data"
+        );
+    }
+
+    #[test]
+    fn an_error_body_nests_one_level_deeper_than_a_response_before_python_gives_up() {
+        let arrays = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        let objects = |n: usize| format!("{}1{}", r#"{"a":"#.repeat(n), "}".repeat(n));
+
+        assert_eq!(
+            error_code_and_message(400, arrays(975).as_bytes()).expect_err("a list"),
+            "'list' object has no attribute 'get'"
+        );
+        assert_eq!(
+            error_code_and_message(400, arrays(976).as_bytes()).expect_err("too deep"),
+            "maximum recursion depth exceeded while decoding a JSON array from a unicode string"
+        );
+        assert_eq!(parts(400, &objects(975)), ("400".into(), String::new()));
+        assert_eq!(
+            error_code_and_message(400, objects(976).as_bytes()).expect_err("too deep"),
+            "maximum recursion depth exceeded while decoding a JSON object from a unicode string"
+        );
     }
 
     #[test]

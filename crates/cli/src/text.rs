@@ -9,6 +9,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::py_unicode;
+use crate::pyrepr::{self, Dicts};
 
 /// AWS CLI v1 stopped part-way through the text output: Python raised an exception, which AWS CLI prints on
 /// stderr as `\n{message}\n` with exit code 255, after whatever was already written to stdout.
@@ -165,131 +166,15 @@ fn is_container(value: &Value) -> bool {
     matches!(value, Value::Object(_) | Value::Array(_))
 }
 
-/// The name Python gives the type of the value `json.loads` makes from `value`.
+/// The name Python gives the type of the value `json.loads` makes from `value` (`int`, `NoneType`, ...).
 pub(crate) fn python_type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "NoneType",
-        Value::Bool(_) => "bool",
-        Value::Number(n) if n.is_f64() => "float",
-        Value::Number(_) => "int",
-        Value::String(_) => "str",
-        Value::Array(_) => "list",
-        Value::Object(_) => "dict",
-    }
+    pyrepr::tp_name(value, Dicts::Response)
 }
 
 /// Python's `str()` of the value `json.loads` makes from `value`: strings as they are, `None`, `True`, `False`,
 /// floats as `repr(float)` prints them, and `repr()` for lists and dicts.
 pub fn python_str(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        other => python_repr(other),
-    }
-}
-
-/// Python's `repr()` of the value `json.loads` makes from `value`.
-pub fn python_repr(value: &Value) -> String {
-    let mut out = String::new();
-    write_repr(value, &mut out);
-    out
-}
-
-fn write_repr(value: &Value, out: &mut String) {
-    match value {
-        Value::Null => out.push_str("None"),
-        Value::Bool(true) => out.push_str("True"),
-        Value::Bool(false) => out.push_str("False"),
-        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
-            (Some(i), _, _) => out.push_str(&i.to_string()),
-            (None, Some(u), _) => out.push_str(&u.to_string()),
-            (None, None, Some(f)) => out.push_str(&python_float_repr(f)),
-            (None, None, None) => out.push_str(&n.to_string()),
-        },
-        Value::String(s) => write_str_repr(s, out),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_repr(item, out);
-            }
-            out.push(']');
-        }
-        Value::Object(map) => {
-            out.push('{');
-            for (i, (key, item)) in map.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_str_repr(key, out);
-                out.push_str(": ");
-                write_repr(item, out);
-            }
-            out.push('}');
-        }
-    }
-}
-
-/// `repr(str)`: single quotes unless the text has a `'` and no `"`; escapes as CPython's `unicode_repr`.
-fn write_str_repr(s: &str, out: &mut String) {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if u32::from(c) < 0x20 || u32::from(c) == 0x7F => out.push_str(&format!("\\x{:02x}", u32::from(c))),
-            c if c.is_ascii() => out.push(c),
-            c if !py_unicode::contains(py_unicode::NOT_PRINTABLE, c) => out.push(c),
-            c if u32::from(c) <= 0xFF => out.push_str(&format!("\\x{:02x}", u32::from(c))),
-            c if u32::from(c) <= 0xFFFF => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push_str(&format!("\\U{:08x}", u32::from(c))),
-        }
-    }
-    out.push(quote);
-}
-
-/// `repr(float)`: the shortest digits that read back to `f`, in positional notation when the decimal exponent
-/// is in -4..16 (with `.0` for whole numbers) and as `1e+16` / `1.5e-05` otherwise.
-pub fn python_float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".to_owned();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".to_owned() } else { "-inf".to_owned() };
-    }
-    // Rust's `{:e}` prints the same shortest round-trip digits as Python's repr: `-1.2345e-7`.
-    let sci = format!("{:e}", f);
-    let (mantissa, exponent) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
-    let exponent: i64 = exponent.parse().unwrap_or(0);
-    let (sign, mantissa) = match mantissa.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", mantissa),
-    };
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let decpt = exponent + 1;
-    let n = i64::try_from(digits.len()).unwrap_or(i64::MAX);
-    let body = if decpt <= -4 || decpt > 16 {
-        let (first, rest) = digits.split_at(1.min(digits.len()));
-        let dot = if rest.is_empty() { String::new() } else { format!(".{rest}") };
-        let exp_sign = if exponent < 0 { '-' } else { '+' };
-        format!("{first}{dot}e{exp_sign}{:02}", exponent.unsigned_abs())
-    } else if decpt <= 0 {
-        format!("0.{}{digits}", "0".repeat(usize::try_from(-decpt).unwrap_or(0)))
-    } else if decpt < n {
-        let (int_part, frac) = digits.split_at(usize::try_from(decpt).unwrap_or(0));
-        format!("{int_part}.{frac}")
-    } else {
-        format!("{digits}{}.0", "0".repeat(usize::try_from(decpt - n).unwrap_or(0)))
-    };
-    format!("{sign}{body}")
+    pyrepr::str_with(value, Dicts::Response)
 }
 
 /// Python 3.11's `str.upper()`: Rust's full case mapping, restricted to the characters Unicode 14.0.0 uppercases
@@ -664,7 +549,7 @@ mod tests {
             (f64::NAN, "nan"),
         ];
         for (float, expected) in cases {
-            assert_eq!(python_float_repr(float), expected, "{float:e}");
+            assert_eq!(pyrepr::repr_float(float), expected, "{float:e}");
         }
     }
 
@@ -681,7 +566,7 @@ mod tests {
             (r#"{"k": {}, "l": [], "m": [null, false, 1e300]}"#, "{'k': {}, 'l': [], 'm': [None, False, 1e+300]}"),
         ];
         for (json, expected) in cases {
-            assert_eq!(python_repr(&value(json)), expected, "{json}");
+            assert_eq!(pyrepr::repr_with(&value(json), Dicts::Response), expected, "{json}");
         }
     }
 
@@ -1459,7 +1344,7 @@ mod tests {
         ];
         for &(code_point, printable, uppercased) in samples {
             let Some(c) = char::from_u32(code_point) else { panic!("not a char: {code_point:X}") };
-            let repr = python_repr(&Value::String(c.to_string()));
+            let repr = pyrepr::repr_str(&c.to_string());
             let shown_as_is = repr == format!("'{c}'") || repr == format!("\"{c}\"");
             let expect_as_is = printable && c != '\\';
             assert_eq!(shown_as_is, expect_as_is, "repr of U+{code_point:04X}: {repr}");

@@ -14,9 +14,6 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use cognito_idp_client::framing::Attempt;
 use cognito_idp_client::{CognitoIdp, Error, RawResponse, TransportFailure};
-use serde_json::Value;
-
-use crate::config::{Env, Section};
 
 /// The retry mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,37 +37,39 @@ pub struct RetryPolicy {
 }
 
 impl RetryPolicy {
-    /// The policy from `AWS_RETRY_MODE` / the profile's `retry_mode` and `AWS_MAX_ATTEMPTS` / the
-    /// profile's `max_attempts`.
-    pub fn resolve(env: &Env, scoped: &Section) -> Result<Self, String> {
-        let setting = |var: &str, key: &str| {
-            env.get(var).cloned().or_else(|| scoped.get(key).and_then(Value::as_str).map(str::to_owned))
-        };
-        let mode = match setting("AWS_RETRY_MODE", "retry_mode").as_deref() {
+    /// The policy from the settings' values of `AWS_RETRY_MODE` / `retry_mode` and `AWS_MAX_ATTEMPTS` /
+    /// `max_attempts`, and the testing knob `COGNITO_IDP_RETRY_DELAY_SCALE`.
+    pub fn from_settings(
+        mode: Option<&str>,
+        max_attempts: Option<&str>,
+        delay_scale: Option<&str>,
+    ) -> Result<Self, String> {
+        let mode = match mode {
             None | Some("legacy") => RetryMode::Legacy,
             Some("standard" | "adaptive") => RetryMode::Standard,
             Some(other) => {
                 return Err(format!(
-                    "Invalid value provided to \"mode\": \"{other}\" must be one of: \"legacy\", \"standard\", \"adaptive\""
+                    "Invalid value provided to \"mode\": \"{other}\" must be one of: ('legacy', 'standard', 'adaptive')"
                 ));
             }
         };
-        let max_attempts = match setting("AWS_MAX_ATTEMPTS", "max_attempts") {
+        let max_attempts = match max_attempts {
             None => match mode {
                 RetryMode::Legacy => 5,
                 RetryMode::Standard => 3,
             },
-            Some(text) => match text.trim().parse::<i64>() {
-                Ok(n) if n >= 1 => u32::try_from(n).unwrap_or(u32::MAX),
-                Ok(n) => return Err(format!("Value out of range for max_attempts: {n}, valid range: 1 or more")),
-                Err(_) => return Err(format!("max_attempts must be an integer, not {text:?}")),
+            // botocore reads it with Python's int() and wants at least 1.
+            Some(text) => match crate::argparse::python_int(text)? {
+                n if n >= 1 => u32::try_from(n).unwrap_or(u32::MAX),
+                n => {
+                    return Err(format!(
+                        "Value provided to \"max_attempts\": {n} must be an integer greater than or equal to 1."
+                    ));
+                }
             },
         };
-        let delay_scale = env
-            .get("COGNITO_IDP_RETRY_DELAY_SCALE")
-            .and_then(|v| v.parse::<f64>().ok())
-            .filter(|v| v.is_finite() && *v >= 0.0)
-            .unwrap_or(1.0);
+        let delay_scale =
+            delay_scale.and_then(|v| v.parse::<f64>().ok()).filter(|v| v.is_finite() && *v >= 0.0).unwrap_or(1.0);
         Ok(Self { mode, max_attempts, delay_scale })
     }
 
@@ -269,16 +268,7 @@ fn seconds_since_epoch(time: SystemTime) -> f64 {
 fn format_utc(seconds: f64) -> String {
     let total = seconds.floor() as i64;
     let (days, secs) = (total.div_euclid(86_400), total.rem_euclid(86_400));
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = crate::clock::civil_from_days(days);
     format!("{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z", secs / 3600, secs % 3600 / 60, secs % 60)
 }
 
@@ -350,19 +340,26 @@ mod tests {
     }
 
     #[test]
-    fn modes_and_attempts_come_from_the_environment_before_the_profile() {
-        let mut scoped = Section::new();
-        scoped.insert("retry_mode".into(), "standard".into());
-        scoped.insert("max_attempts".into(), "7".into());
-        let from_profile = RetryPolicy::resolve(&Env::new(), &scoped).expect("valid");
-        assert_eq!((from_profile.mode, from_profile.max_attempts), (RetryMode::Standard, 7));
-        let env: Env = [("AWS_RETRY_MODE".to_owned(), "legacy".to_owned())].into();
-        let from_env = RetryPolicy::resolve(&env, &Section::new()).expect("valid");
-        assert_eq!((from_env.mode, from_env.max_attempts), (RetryMode::Legacy, 5));
-        let bad: Env = [("AWS_RETRY_MODE".to_owned(), "fast".to_owned())].into();
-        assert!(RetryPolicy::resolve(&bad, &Section::new()).expect_err("invalid").contains("\"fast\""));
-        let zero: Env = [("AWS_MAX_ATTEMPTS".to_owned(), "0".to_owned())].into();
-        assert!(RetryPolicy::resolve(&zero, &Section::new()).is_err());
+    fn modes_and_attempts_are_read_and_checked() {
+        let standard = RetryPolicy::from_settings(Some("standard"), Some("7"), None).expect("valid");
+        assert_eq!((standard.mode, standard.max_attempts, standard.delay_scale), (RetryMode::Standard, 7, 1.0));
+        let defaults = RetryPolicy::from_settings(None, None, Some("0.01")).expect("valid");
+        assert_eq!((defaults.mode, defaults.max_attempts, defaults.delay_scale), (RetryMode::Legacy, 5, 0.01));
+        assert_eq!(RetryPolicy::from_settings(Some("adaptive"), None, None).expect("valid").max_attempts, 3);
+        // Messages observed from awscli 1.46.3.
+        assert_eq!(
+            RetryPolicy::from_settings(Some("fast"), None, None).expect_err("invalid"),
+            "Invalid value provided to \"mode\": \"fast\" must be one of: ('legacy', 'standard', 'adaptive')"
+        );
+        assert_eq!(
+            RetryPolicy::from_settings(None, Some("0"), None).expect_err("zero"),
+            "Value provided to \"max_attempts\": 0 must be an integer greater than or equal to 1."
+        );
+        assert_eq!(
+            RetryPolicy::from_settings(None, Some("2.5"), None).expect_err("not an int"),
+            "invalid literal for int() with base 10: '2.5'"
+        );
+        assert_eq!(RetryPolicy::from_settings(None, Some(" 3 "), None).expect("Python's int()").max_attempts, 3);
     }
 
     #[test]

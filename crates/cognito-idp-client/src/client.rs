@@ -144,7 +144,7 @@ impl Builder {
         }
         let http = match self.http {
             Some(http) => http,
-            None => default_http_client(&self)?,
+            None => default_http_client(&self, url.scheme() == "http")?,
         };
         // progenitor appends the operation's path (`/`) to the base URL.
         let base = self.endpoint.trim_end_matches('/');
@@ -159,7 +159,7 @@ impl Builder {
 
 /// A default reqwest client: rustls with the ring provider, HTTP/1.1, and the platform's roots unless a
 /// CA bundle replaces them.
-fn default_http_client(settings: &Builder) -> Result<reqwest::Client> {
+fn default_http_client(settings: &Builder, plain_http: bool) -> Result<reqwest::Client> {
     install_crypto_provider();
     // AWS's SDKs do not follow redirects: a 3xx is the service's answer, decoded like any other.
     let mut builder = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none());
@@ -168,6 +168,10 @@ fn default_http_client(settings: &Builder) -> Result<reqwest::Client> {
     }
     if let Some(read) = settings.read_timeout {
         builder = builder.read_timeout(read);
+    }
+    if plain_http && settings.ca_bundle.is_none() {
+        // No TLS will happen: skip loading the platform's roots, which costs milliseconds at every start.
+        builder = builder.tls_certs_only(Vec::new());
     }
     if let Some(pem) = &settings.ca_bundle {
         let certificates = reqwest::Certificate::from_pem_bundle(pem)

@@ -159,24 +159,22 @@ pub mod types {
     ///`ClientMetadataType`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
-    pub struct ClientMetadataType(
-        pub ::indexmap::IndexMap<::std::string::String, StringType>,
-    );
+    pub struct ClientMetadataType(pub ::indexmap::IndexMap<StringType, StringType>);
     impl ::std::ops::Deref for ClientMetadataType {
-        type Target = ::indexmap::IndexMap<::std::string::String, StringType>;
-        fn deref(&self) -> &::indexmap::IndexMap<::std::string::String, StringType> {
+        type Target = ::indexmap::IndexMap<StringType, StringType>;
+        fn deref(&self) -> &::indexmap::IndexMap<StringType, StringType> {
             &self.0
         }
     }
     impl ::std::convert::From<ClientMetadataType>
-    for ::indexmap::IndexMap<::std::string::String, StringType> {
+    for ::indexmap::IndexMap<StringType, StringType> {
         fn from(value: ClientMetadataType) -> Self {
             value.0
         }
     }
-    impl ::std::convert::From<::indexmap::IndexMap<::std::string::String, StringType>>
+    impl ::std::convert::From<::indexmap::IndexMap<StringType, StringType>>
     for ClientMetadataType {
-        fn from(value: ::indexmap::IndexMap<::std::string::String, StringType>) -> Self {
+        fn from(value: ::indexmap::IndexMap<StringType, StringType>) -> Self {
             Self(value)
         }
     }

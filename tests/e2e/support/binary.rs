@@ -17,6 +17,12 @@ pub struct BinaryUnderTest {
 }
 
 impl BinaryUnderTest {
+    /// Whether this is our `cognito-idp` (rather than the reference, `aws cognito-idp`): our deliberate
+    /// differences and our own features apply only to it.
+    pub fn is_ours(&self) -> bool {
+        self.leading_args.is_empty() && self.program.file_name().is_some_and(|n| n == "cognito-idp")
+    }
+
     /// How a person would type a run of `args`, for reports.
     pub fn command_line(&self, args: &[String]) -> String {
         let mut words = vec![shell_quote(&self.program.display().to_string())];
@@ -62,6 +68,14 @@ fn build_from_workspace() -> Result<BinaryUnderTest, String> {
         Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new(env!("CARGO_MANIFEST_DIR")));
     let profile = current_profile()?;
     let mut command = Command::new(&cargo);
+    // Cargo gives this test process the variables of the e2e package (CARGO_MANIFEST_DIR, CARGO_PKG_NAME, ...).
+    // Build scripts that watch them (ring's does) would see another environment than the `cargo test` that
+    // built this binary, and each build would redo them: the nested build gets the environment without them.
+    for (name, _) in std::env::vars_os() {
+        if name.to_str().is_some_and(is_package_variable) {
+            command.env_remove(&name);
+        }
+    }
     command
         .current_dir(workspace_root)
         .args(["build", "--locked", "-p", "cognito-idp-cli", "--bin", "cognito-idp", "--message-format=json"])
@@ -75,6 +89,24 @@ fn build_from_workspace() -> Result<BinaryUnderTest, String> {
     let program = executable_from_messages(&String::from_utf8_lossy(&output.stdout))
         .ok_or_else(|| format!("`{shown}` reported no executable for the cognito-idp binary"))?;
     Ok(BinaryUnderTest { program, leading_args: Vec::new() })
+}
+
+/// Whether `name` is one of the variables cargo sets for the package whose test is running (not a setting of
+/// cargo itself, such as CARGO_HOME or CARGO_TARGET_DIR).
+fn is_package_variable(name: &str) -> bool {
+    const EXACT: [&str; 10] = [
+        "CARGO_MANIFEST_DIR",
+        "CARGO_MANIFEST_PATH",
+        "CARGO_MANIFEST_LINKS",
+        "CARGO_CRATE_NAME",
+        "CARGO_BIN_NAME",
+        "CARGO_PRIMARY_PACKAGE",
+        "CARGO_TARGET_TMPDIR",
+        "CARGO_RUSTC_CURRENT_DIR",
+        "OUT_DIR",
+        "CARGO_PKG_README",
+    ];
+    EXACT.contains(&name) || name.starts_with("CARGO_PKG_") || name.starts_with("CARGO_BIN_EXE_")
 }
 
 /// The cargo profile this test binary was built with, from where it lives: `target/<dir>/deps/<test>`, where
@@ -142,6 +174,16 @@ mod tests {
         let binary = from_spec("/venv/bin/aws  cognito-idp").expect("a valid spec");
         assert_eq!(binary.program, PathBuf::from("/venv/bin/aws"));
         assert_eq!(binary.leading_args, ["cognito-idp"]);
+    }
+
+    #[test]
+    fn the_packages_variables_are_told_apart_from_cargos_settings() {
+        for name in ["CARGO_MANIFEST_DIR", "CARGO_PKG_NAME", "CARGO_PKG_VERSION_MAJOR", "CARGO_BIN_EXE_x", "OUT_DIR"] {
+            assert!(is_package_variable(name), "{name}");
+        }
+        for name in ["CARGO_HOME", "CARGO_TARGET_DIR", "CARGO_BUILD_JOBS", "CARGO", "PATH"] {
+            assert!(!is_package_variable(name), "{name}");
+        }
     }
 
     #[test]

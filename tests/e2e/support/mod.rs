@@ -1,10 +1,14 @@
-//! Shared machinery of the end-to-end tests: the binary under test, the sandbox a run happens in, the mock
-//! endpoint, and a line diff for reports.
+//! Shared machinery of the end-to-end tests: the binary under test, the sandbox a run happens in (which checks
+//! every output against the registry of secrets), runs built for the area tests, the mock endpoint (HTTP or
+//! HTTPS, well- or ill-behaved), and a line diff for reports.
 
 pub mod binary;
+pub mod cli;
 pub mod diff;
 pub mod mock_server;
 pub mod sandbox;
+pub mod secrets;
+pub mod tls;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;

@@ -1,5 +1,8 @@
 //! The sandbox a case runs in, the same as `tests/fixtures/awscli/record.py` builds (change both together):
 //! a temporary HOME and working folder, the config file, a cleaned environment, stdin, and a timeout.
+//!
+//! Every run's stdout and stderr are checked against the registry of secrets the tests use
+//! ([`super::secrets`]): a run that prints one fails, whichever test made it.
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
@@ -11,7 +14,7 @@ use std::time::{Duration, Instant};
 use super::binary::BinaryUnderTest;
 use super::text_to_bytes;
 
-/// How long one run may take before it is killed.
+/// How long one run may take before it is killed, unless its spec says otherwise.
 pub const TIMEOUT: Duration = Duration::from_secs(90);
 
 /// Everything a run needs, with `{endpoint}` still to be replaced.
@@ -29,6 +32,8 @@ pub struct RunSpec<'a> {
     pub stdin: Option<&'a str>,
     /// What `{endpoint}` stands for.
     pub endpoint: &'a str,
+    /// How long the run may take before it is killed (and reported as an error).
+    pub timeout: Duration,
 }
 
 /// What a run produced.
@@ -44,7 +49,8 @@ pub struct RunOutput {
     pub elapsed: Duration,
 }
 
-/// Runs `binary` with `spec` in a fresh sandbox and waits for it (at most [`TIMEOUT`]).
+/// Runs `binary` with `spec` in a fresh sandbox and waits for it (at most `spec.timeout`). An error when the
+/// run could not be made, timed out, or printed a registered secret.
 pub fn run(binary: &BinaryUnderTest, spec: &RunSpec<'_>) -> Result<RunOutput, String> {
     let tmp = tempfile::Builder::new()
         .prefix("cognito-idp-e2e-")
@@ -100,10 +106,10 @@ pub fn run(binary: &BinaryUnderTest, spec: &RunSpec<'_>) -> Result<RunOutput, St
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break status,
-            Ok(None) if started.elapsed() > TIMEOUT => {
+            Ok(None) if started.elapsed() > spec.timeout => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(format!("timed out after {}s and was killed", TIMEOUT.as_secs()));
+                return Err(format!("timed out after {:.1}s and was killed", spec.timeout.as_secs_f64()));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(10)),
             Err(e) => return Err(format!("cannot wait for the process: {e}")),
@@ -118,6 +124,7 @@ pub fn run(binary: &BinaryUnderTest, spec: &RunSpec<'_>) -> Result<RunOutput, St
     };
     let (stdout, stderr) = (join(stdout_reader), join(stderr_reader));
     drop(tmp);
+    super::secrets::check_outputs(&stdout, &stderr)?;
     Ok(RunOutput { status, stdout, stderr, elapsed })
 }
 

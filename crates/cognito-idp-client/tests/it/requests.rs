@@ -74,8 +74,8 @@ async fn the_body_has_the_members_given_and_omits_the_absent_ones() {
 async fn every_member_is_serialized_under_its_wire_name() {
     let (server, client) = serve(ok_json("{}")).await;
     let mut metadata = indexmap::IndexMap::new();
-    metadata.insert("z".to_owned(), "last".parse().expect("string"));
-    metadata.insert("a".to_owned(), "first".parse().expect("string"));
+    metadata.insert("z".parse().expect("key"), "last".parse().expect("string"));
+    metadata.insert("a".parse().expect("key"), "first".parse().expect("string"));
     let request: ResendConfirmationCodeRequest = ResendConfirmationCodeRequest::builder()
         .client_id("1example23456789")
         .username("Zoë")

@@ -76,3 +76,13 @@ fn the_spec_examples_satisfy_the_generated_types() {
         }
     }
 }
+
+#[test]
+fn client_metadata_keys_carry_their_length_limit() {
+    use cognito_idp_client::types::ClientMetadataType;
+    let long_key = "k".repeat(131_073);
+    let rejected: Result<ClientMetadataType, _> = serde_json::from_value(serde_json::json!({ long_key: "v" }));
+    assert!(rejected.is_err(), "a key over 131072 characters must not decode");
+    let accepted: Result<ClientMetadataType, _> = serde_json::from_value(serde_json::json!({"k": "v", "": ""}));
+    assert!(accepted.is_ok(), "{accepted:?}");
+}

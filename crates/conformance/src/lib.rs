@@ -1,0 +1,36 @@
+//! The conformance suite of the `ResendConfirmationCode` contract: what goes on the wire matches
+//! `spec/cognito-idp.openapi.yaml`, checked from the `contract` tables of `cognito-idp-client`.
+//!
+//! - [`strategies`]: proptest strategies derived from the tables at run time (valid values, and invalid
+//!   ones that break exactly one constraint), with [`pattern`] for the patterns' character classes and
+//!   [`unicode_table`] for the Unicode categories they name.
+//! - [`checks`]: the checks, as functions returning typed [`failure::Failure`]s (expected, found, and a
+//!   diff for JSON): wire properties through wiremock ([`wire`]), the generated types, the AWS JSON 1.1
+//!   protocol cases, `SecretHash`, the differential fixtures, the CLI binary against the client and its
+//!   shorthand writer against its parser, and the server-side checks against any implementation.
+//! - [`cli`]: the `cognito-idp` binary under test (found or built once) and the sandbox it runs in.
+//! - [`runner`] and [`report`]: the custom test harness (`tests/conformance.rs`): one line per check, a
+//!   summary, JUnit XML, an exit code.
+//!
+//! `cargo test -p cognito-idp-conformance` runs everything; `cargo xtask conformance` adds the checks
+//! that live in xtask (the spec against AWS's model, generated-code freshness, the CLI's skeleton
+//! snapshots) and merges the reports.
+
+#![warn(missing_docs)]
+
+pub mod checks;
+pub mod cli;
+pub mod failure;
+pub mod pattern;
+pub mod report;
+pub mod runner;
+pub mod schema;
+pub mod strategies;
+pub mod typed;
+#[rustfmt::skip]
+pub mod unicode_table;
+pub mod wire;
+
+pub use failure::Failure;
+pub use report::{Detail, Outcome};
+pub use runner::run_suite;

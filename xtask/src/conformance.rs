@@ -1,0 +1,358 @@
+//! `cargo xtask conformance`: the whole contract check in one command, with one report.
+//!
+//! In order: the spec against AWS's model (`model_check::compare`), generated-code freshness
+//! (`codegen::generate` and `stale_files`), the CLI's skeleton snapshots (`skeleton::run` in check mode,
+//! as `cargo xtask skeleton --check`), then the conformance crate's harness (`cargo test --locked -p
+//! cognito-idp-conformance --test conformance`), whose results it reads back as JSON. Every check gets
+//! one line in the harness's format, and the run one summary, one exit code and, with `--junit`, one
+//! JUnit file.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+
+use crate::{codegen, contract, model_check, skeleton};
+
+/// Options of `cargo xtask conformance`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Property cases per property check.
+    #[arg(long, default_value_t = 256)]
+    cases: u32,
+    /// Build the conformance harness with optimizations (for many cases, such as --cases 10000).
+    #[arg(long)]
+    release: bool,
+    /// Write a JUnit XML report of every check to this file.
+    #[arg(long, value_name = "PATH")]
+    junit: Option<PathBuf>,
+    /// Also run the server-side checks against the implementation at this URL.
+    #[arg(long, value_name = "URL", requires_all = ["client_id", "username"])]
+    endpoint_url: Option<String>,
+    /// An app client of that server.
+    #[arg(long, value_name = "ID", requires = "endpoint_url")]
+    client_id: Option<String>,
+    /// A signed-up, unconfirmed user of that app client.
+    #[arg(long, value_name = "NAME", requires = "endpoint_url")]
+    username: Option<String>,
+    /// The file holding the app client's secret.
+    #[arg(long, value_name = "PATH", requires = "endpoint_url")]
+    client_secret_file: Option<PathBuf>,
+}
+
+/// How a check ended, as the harness writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Status {
+    Pass,
+    Fail,
+    Skip,
+}
+
+/// A check's result, in the harness's JSON form (`cognito_idp_conformance::report::CheckRecord`).
+#[derive(Clone, Debug, Deserialize)]
+struct Record {
+    name: String,
+    status: Status,
+    summary: String,
+    seconds: f64,
+    message: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Results {
+    checks: Vec<Record>,
+}
+
+/// Runs every check and reports them; fails when one does.
+pub fn run(root: &Path, args: &Args) -> Result<()> {
+    let mut records = Vec::new();
+    let mut keep = |record: Record| {
+        println!("{}", render(&record));
+        records.push(record);
+    };
+    keep(timed("spec-vs-upstream", || spec_against_upstream(root)));
+    keep(timed("generated-code-fresh", || generated_code_fresh(root)));
+    keep(timed("skeleton-snapshots", || skeleton_snapshots(root)));
+    records.extend(harness(root, args)?);
+
+    println!("{}", summary_line(&records));
+    if let Some(path) = &args.junit {
+        std::fs::write(path, junit(&records))
+            .with_context(|| format!("writing the JUnit report {}", path.display()))?;
+    }
+    let failed = records.iter().filter(|r| r.status == Status::Fail).count();
+    if failed > 0 {
+        bail!("{failed} of {} conformance checks failed", records.len());
+    }
+    Ok(())
+}
+
+fn timed(name: &str, check: impl FnOnce() -> Result<String, (String, String)>) -> Record {
+    let started = Instant::now();
+    let (status, summary, message) = match check() {
+        Ok(summary) => (Status::Pass, summary, String::new()),
+        Err((summary, message)) => (Status::Fail, summary, message),
+    };
+    Record { name: name.to_owned(), status, summary, seconds: started.elapsed().as_secs_f64(), message }
+}
+
+fn spec_against_upstream(root: &Path) -> Result<String, (String, String)> {
+    let read = || -> Result<_> {
+        let spec = contract::Contract::from_spec_file(&root.join(contract::SPEC_PATH))?;
+        let upstream = contract::Contract::from_upstream_file(&root.join(contract::UPSTREAM_PATH))?;
+        Ok(model_check::compare(&spec, &upstream))
+    };
+    match read() {
+        Ok(differences) if differences.is_empty() => Ok("0 differences".to_owned()),
+        Ok(differences) => Err((
+            format!("{} differences", differences.len()),
+            differences.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
+        )),
+        Err(e) => Err(("not compared".to_owned(), format!("{e:#}"))),
+    }
+}
+
+fn generated_code_fresh(root: &Path) -> Result<String, (String, String)> {
+    let outputs = codegen::generate(root).map_err(|e| ("not generated".to_owned(), format!("{e:#}")))?;
+    let stale = codegen::stale_files(root, &outputs).map_err(|e| ("not compared".to_owned(), format!("{e:#}")))?;
+    if stale.is_empty() {
+        Ok(format!("{} files", outputs.len()))
+    } else {
+        Err((
+            format!("{} of {} files stale", stale.len(), outputs.len()),
+            format!(
+                "out of date with {}: {}\nrun `cargo xtask codegen` and commit the result",
+                contract::SPEC_PATH,
+                stale.join(", ")
+            ),
+        ))
+    }
+}
+
+/// The CLI's snapshots (skeletons and manuals, derived from the contract) match what the code prints now:
+/// `cargo xtask skeleton --check`, whose test output goes above the line.
+fn skeleton_snapshots(root: &Path) -> Result<String, (String, String)> {
+    let count = std::fs::read_dir(root.join(skeleton::SNAPSHOTS))
+        .map(|entries| {
+            entries.filter_map(Result::ok).filter(|e| e.path().extension().is_some_and(|x| x == "snap")).count()
+        })
+        .map_err(|e| ("not compared".to_owned(), format!("reading {}: {e}", skeleton::SNAPSHOTS)))?;
+    skeleton::run(root, true)
+        .map(|()| format!("{count} snapshots up to date"))
+        .map_err(|e| (format!("{count} snapshots, not up to date"), format!("{e:#}")))
+}
+
+/// Runs the conformance crate's harness, which prints its own lines, and reads its results back.
+fn harness(root: &Path, args: &Args) -> Result<Vec<Record>> {
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    std::fs::create_dir_all(&target).with_context(|| format!("creating {}", target.display()))?;
+    let results = target.join("conformance-results.json");
+    let _ = std::fs::remove_file(&results);
+
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = Command::new(cargo);
+    // `cargo run` gave this process the variables of the xtask package (CARGO_PKG_NAME and so on).
+    // Build scripts that watch them (ring's does) would see them change and rebuild everything on each
+    // switch between `cargo xtask conformance` and a plain `cargo test`.
+    for (name, _) in std::env::vars_os() {
+        if name.to_str().is_some_and(is_package_variable) {
+            command.env_remove(&name);
+        }
+    }
+    command
+        .current_dir(root)
+        .args(["test", "--locked", "-p", "cognito-idp-conformance", "--test", "conformance"])
+        .args(args.release.then_some("--release"))
+        .arg("--")
+        .arg("--results-json")
+        .arg(&results)
+        .arg("--no-summary")
+        .args(["--cases", &args.cases.to_string()]);
+    if let (Some(endpoint), Some(client_id), Some(username)) = (&args.endpoint_url, &args.client_id, &args.username) {
+        command.args(["--endpoint-url", endpoint, "--client-id", client_id, "--username", username]);
+        if let Some(secret) = &args.client_secret_file {
+            command.arg("--client-secret-file").arg(secret);
+        }
+    }
+    let started = Instant::now();
+    let status = command.status().context("running cargo test for the conformance harness")?;
+    let read = std::fs::read_to_string(&results)
+        .map_err(anyhow::Error::from)
+        .and_then(|text| serde_json::from_str::<Results>(&text).map_err(anyhow::Error::from));
+    let mut records = match read {
+        Ok(results) => results.checks,
+        Err(_) => Vec::new(),
+    };
+    let harness_failed = records.iter().any(|r| r.status == Status::Fail);
+    if !status.success() && !harness_failed {
+        // It did not build, or it stopped before reporting: that is a failure of its own.
+        let record = Record {
+            name: "conformance-harness".to_owned(),
+            status: Status::Fail,
+            summary: format!("cargo test exited with {status}"),
+            seconds: started.elapsed().as_secs_f64(),
+            message: "the harness did not report its checks; see cargo's output above".to_owned(),
+        };
+        println!("{}", render(&record));
+        records.push(record);
+    }
+    Ok(records)
+}
+
+/// Whether cargo sets `name` for the package being built or run, rather than for the whole invocation.
+fn is_package_variable(name: &str) -> bool {
+    name.starts_with("CARGO_PKG_")
+        || name.starts_with("CARGO_MANIFEST_")
+        || name.starts_with("CARGO_BIN_")
+        || matches!(name, "CARGO_CRATE_NAME" | "CARGO_PRIMARY_PACKAGE" | "OUT_DIR")
+}
+
+/// One report line, as the harness prints it: `PASS wire-properties          256 cases  1.2s`, with the
+/// failure's message indented under a failed check.
+fn render(record: &Record) -> String {
+    let word = match record.status {
+        Status::Pass => "PASS",
+        Status::Fail => "FAIL",
+        Status::Skip => "SKIP",
+    };
+    let time = if record.status == Status::Skip { String::new() } else { format!("  {:.1}s", record.seconds) };
+    let mut text = format!("{word} {:<24} {}{time}", record.name, record.summary);
+    if record.status == Status::Fail {
+        for line in record.message.lines() {
+            let _ = write!(text, "\n    {line}");
+        }
+    }
+    text
+}
+
+fn summary_line(records: &[Record]) -> String {
+    let count = |s: Status| records.iter().filter(|r| r.status == s).count();
+    format!(
+        "conformance: {} passed, {} failed, {} skipped",
+        count(Status::Pass),
+        count(Status::Fail),
+        count(Status::Skip)
+    )
+}
+
+/// JUnit XML: one test case per check, failures and skips with their messages.
+fn junit(records: &[Record]) -> String {
+    let count = |s: Status| records.iter().filter(|r| r.status == s).count();
+    let total: f64 = records.iter().map(|r| r.seconds).sum();
+    let (tests, failures, skipped) = (records.len(), count(Status::Fail), count(Status::Skip));
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        xml,
+        "<testsuites name=\"cognito-idp-conformance\" tests=\"{tests}\" failures=\"{failures}\" skipped=\"{skipped}\" time=\"{total:.3}\">"
+    );
+    let _ = writeln!(
+        xml,
+        "  <testsuite name=\"conformance\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\" time=\"{total:.3}\">"
+    );
+    for record in records {
+        let _ = write!(
+            xml,
+            "    <testcase classname=\"conformance\" name=\"{}\" time=\"{:.3}\">",
+            escape(&record.name),
+            record.seconds
+        );
+        match record.status {
+            Status::Pass => {}
+            Status::Fail => {
+                let first = record.message.lines().next().unwrap_or("failed");
+                let _ = write!(
+                    xml,
+                    "\n      <failure message=\"{}\" type=\"conformance\">{}</failure>\n    ",
+                    escape(first),
+                    escape(&render(record))
+                );
+            }
+            Status::Skip => {
+                let _ = write!(xml, "\n      <skipped message=\"{}\"/>\n    ", escape(&record.summary));
+            }
+        }
+        xml.push_str("</testcase>\n");
+    }
+    xml.push_str("  </testsuite>\n</testsuites>\n");
+    xml
+}
+
+/// Text for XML; characters XML 1.0 cannot carry become U+FFFD.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(name: &str, status: Status) -> Record {
+        Record {
+            name: name.to_owned(),
+            status,
+            summary: "1 file".to_owned(),
+            seconds: 0.25,
+            message: "a\nb".to_owned(),
+        }
+    }
+
+    #[test]
+    fn lines_have_the_harness_format() {
+        assert_eq!(render(&record("generated-code-fresh", Status::Pass)), "PASS generated-code-fresh     1 file  0.2s");
+        assert_eq!(
+            render(&record("spec-vs-upstream", Status::Fail)),
+            "FAIL spec-vs-upstream         1 file  0.2s\n    a\n    b"
+        );
+        assert_eq!(render(&record("skeleton-snapshots", Status::Skip)), "SKIP skeleton-snapshots       1 file");
+    }
+
+    #[test]
+    fn the_summary_and_junit_count_every_check() {
+        let records = [record("a", Status::Pass), record("b<", Status::Fail), record("c", Status::Skip)];
+        assert_eq!(summary_line(&records), "conformance: 1 passed, 1 failed, 1 skipped");
+        let xml = junit(&records);
+        assert_eq!(xml.matches("<testcase ").count(), 3);
+        assert!(xml.contains("tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\""), "{xml}");
+        assert!(xml.contains("name=\"b&lt;\"") && xml.contains("<failure message=\"a\""), "{xml}");
+    }
+
+    #[test]
+    fn the_harness_results_parse() {
+        let text = r#"{"checks":[{"name":"wire-properties","status":"pass","summary":"256 cases","seconds":1.5,"message":"","details":[],"show_details":false}]}"#;
+        let results: Results = serde_json::from_str(text).expect("parses");
+        assert_eq!(results.checks[0].status, Status::Pass);
+    }
+
+    #[test]
+    fn only_the_package_variables_of_cargo_run_are_dropped() {
+        for name in ["CARGO_PKG_NAME", "CARGO_MANIFEST_DIR", "CARGO_MANIFEST_LINKS", "CARGO_CRATE_NAME", "OUT_DIR"] {
+            assert!(is_package_variable(name), "{name}");
+        }
+        for name in ["CARGO", "CARGO_HOME", "CARGO_TARGET_DIR", "CARGO_TERM_COLOR", "PATH"] {
+            assert!(!is_package_variable(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_in_xtask_checks_pass_on_this_tree() {
+        let root = crate::workspace_root();
+        assert_eq!(spec_against_upstream(&root), Ok("0 differences".to_owned()));
+    }
+}
