@@ -7,6 +7,11 @@
 //! characters, very long), shorthand and JSON fragments, `file://` forms, `=` forms and abbreviations. No
 //! network: every endpoint refuses connections, with one attempt and no backoff.
 //!
+//! The usual `--client-id` and `--username` values are the registered sentinels of
+//! [`crate::support::secrets`], so the sandbox checks that no run echoes them (no request ever leaves the
+//! CLI here); a shuffled list, which may move a value where it is a command or an unknown argument (and so
+//! echoed, as by the reference), uses ordinary values instead.
+//!
 //! `ARGUMENTS_SEED=<n>` and `ARGUMENTS_RUNS=<n>` explore other lists; a failure prints its seed, index and
 //! command line.
 
@@ -19,7 +24,8 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::support::binary::shell_quote;
-use crate::support::cli::{Cli, Outcome, binary};
+use crate::support::cli::{self, Cli, Outcome, binary};
+use crate::support::secrets;
 
 /// The seed of the committed run.
 const SEED: u64 = 0x5eed_c061_1d9e_2e2e;
@@ -294,7 +300,7 @@ impl Generator {
                 args.push("resend-confirmation-code".to_owned());
                 // Mostly with the required options, so that the lists reach past argument parsing.
                 if rng.chance(75) {
-                    for (option, usual) in [("--client-id", "1example23456789"), ("--username", "jane")] {
+                    for (option, usual) in [("--client-id", secrets::CLIENT_ID), ("--username", secrets::USERNAME)] {
                         let value = if rng.chance(60) { usual.to_owned() } else { self.value(rng, option) };
                         args.extend([option.to_owned(), value]);
                     }
@@ -325,6 +331,13 @@ impl Generator {
             // Shuffle a little: global options before the command, values before their options.
             let i = rng.below(args.len());
             let j = rng.below(args.len());
+            for arg in &mut args {
+                if arg == secrets::CLIENT_ID {
+                    *arg = cli::CLIENT_ID.to_owned();
+                } else if arg == secrets::USERNAME {
+                    *arg = cli::USERNAME.to_owned();
+                }
+            }
             args.swap(i, j);
         }
         args

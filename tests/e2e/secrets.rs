@@ -1,10 +1,14 @@
 //! No secret is ever printed: a representative set of runs (success, service error, validation error,
 //! shorthand error, usage error, transport failures, retries; each with and without `--debug`) uses the
-//! distinctive client secret, SecretHash, ClientId, Username and EncodedData of [`crate::support::secrets`],
-//! checks that the server received them, and relies on the sandbox, which refuses any run whose stdout or
-//! stderr shows a registered secret (for every run of the whole suite, not only these).
+//! distinctive client secret, SecretHash, ClientId, Username, IpAddress and EncodedData of
+//! [`crate::support::secrets`], checks that the server received them, and relies on the sandbox, which refuses
+//! any run whose stdout or stderr shows a registered secret (for every run of the whole suite, not only these).
+//! Among them, runs whose request never leaves the CLI take every path where AWS CLI v1 echoes a sensitive
+//! member's value in an error message (validation, invalid JSON, shorthand errors, `--cli-input-json`,
+//! ambiguous `--user=<value>`), which we redact.
 //!
-//! Ours only: the reference's `--debug` prints these values in clear (README, "Differences from AWS CLI v1").
+//! Ours only: the reference's `--debug` and those messages print these values in clear (README, "Differences
+//! from AWS CLI v1").
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -13,10 +17,10 @@ use crate::support::cli::{Cli, Outcome, SUCCESS_BODY, binary, ours};
 use crate::support::mock_server::{MockServer, ReceivedRequest, Reply, ScriptedResponse};
 use crate::support::sandbox::{self, RunSpec};
 use crate::support::secrets::{
-    CLIENT_ID, CLIENT_SECRET, ENCODED_DATA, EXPLICIT_SECRET_HASH, SECRET_HASH, USERNAME, outputs_checked,
+    CLIENT_ID, CLIENT_SECRET, ENCODED_DATA, EXPLICIT_SECRET_HASH, IP_ADDRESS, SECRET_HASH, USERNAME, outputs_checked,
 };
 
-/// What our `--debug` log writes instead of a sensitive value.
+/// What our `--debug` log and error messages write instead of a sensitive value.
 const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
 /// How the secret reaches the CLI in a run.
@@ -64,6 +68,11 @@ fn cases() -> Vec<Case> {
         "ClientId": CLIENT_ID, "Username": USERNAME, "UserContextData": {"EncodedData": ENCODED_DATA},
     })
     .to_string();
+    let wrong_types = serde_json::json!({
+        "ClientId": [CLIENT_ID], "Username": {"name": USERNAME}, "UserContextData": {"IpAddress": [IP_ADDRESS]},
+    })
+    .to_string();
+    let invalid_input = format!("{{\"ClientId\": \"{CLIENT_ID}\", \"Username\": \"{USERNAME}\",");
     let case =
         |name, args, secret, replies, code, sent| Case { name, args, secret, replies, code, sent, refused: false };
     vec![
@@ -170,6 +179,72 @@ fn cases() -> Vec<Case> {
             false,
         ),
         Case { refused: true, ..case("connection refused", identity(), Some(Secret::Environment), ok(), 255, false) },
+        // The request never leaves the CLI, on each path where AWS CLI v1 echoes a value.
+        case(
+            "validation error: sensitive values of the wrong types",
+            strings(&["--cli-input-json", &wrong_types]),
+            Some(Secret::Environment),
+            ok(),
+            255,
+            false,
+        ),
+        case(
+            "validation error: fileb:// values are bytes",
+            strings(&["--client-id", "fileb://client-id.txt", "--username", "fileb://username.txt"]),
+            Some(Secret::File),
+            ok(),
+            255,
+            false,
+        ),
+        case("invalid --cli-input-json", strings(&["--cli-input-json", &invalid_input]), None, ok(), 255, false),
+        case(
+            "invalid JSON in --user-context-data",
+            with(&["--user-context-data", &format!("{{\"IpAddress\": \"{IP_ADDRESS}\"")]),
+            Some(Secret::Environment),
+            ok(),
+            255,
+            false,
+        ),
+        case(
+            "a JSON list for --user-context-data",
+            with(&["--user-context-data", &format!("[\"{ENCODED_DATA}\"]")]),
+            None,
+            ok(),
+            255,
+            false,
+        ),
+        case(
+            "shorthand syntax error in --user-context-data",
+            with(&["--user-context-data", &format!("IpAddress={IP_ADDRESS},EncodedData={ENCODED_DATA},")]),
+            Some(Secret::File),
+            ok(),
+            255,
+            false,
+        ),
+        case(
+            "shorthand repeated key in --user-context-data",
+            with(&["--user-context-data", &format!("IpAddress={IP_ADDRESS},IpAddress={ENCODED_DATA}")]),
+            None,
+            ok(),
+            255,
+            false,
+        ),
+        case(
+            "usage error: an ambiguous --user=<value>",
+            strings(&["--client-id", CLIENT_ID, &format!("--user={USERNAME}")]),
+            Some(Secret::Environment),
+            ok(),
+            2,
+            false,
+        ),
+        case(
+            "usage error: an ambiguous --c=<value> among the global options",
+            strings(&[&format!("--c={CLIENT_ID}"), "--username", USERNAME]),
+            None,
+            ok(),
+            2,
+            false,
+        ),
     ]
 }
 
@@ -253,21 +328,29 @@ fn a_hanging_server_and_a_read_timeout_print_no_secret_in_the_debug_log() {
     assert_eq!(server.requests().len(), 2);
 }
 
-/// The sandbox's check bites: a run that shows a registered value (here the reference-compatible echo of an
-/// ambiguous `--user=<value>` in argparse's message) is refused, and the report names the secret without
-/// showing it.
+/// The sandbox's check bites: a run that shows a registered value is refused, and the report names the
+/// secret without showing it. Here a server echoes the Username in its error message, which the CLI prints as
+/// the server's text (as AWS CLI v1 does): the one way a sensitive value may reach the screen.
 #[test]
 fn the_sandbox_refuses_a_run_that_prints_a_registered_secret() {
-    let args = strings(&["resend-confirmation-code", "--client-id", "x", &format!("--user={USERNAME}")]);
+    let message = format!("User {USERNAME} does not exist.");
+    let server =
+        MockServer::start_with(vec![ScriptedResponse::error(400, "UserNotFoundException", &message).into()], None)
+            .expect("starts");
+    let args =
+        strings(&["resend-confirmation-code", "--client-id", "x", "--username", "y", "--endpoint-url", "{endpoint}"]);
+    let env = BTreeMap::from([("AWS_MAX_ATTEMPTS".to_owned(), Some("1".to_owned()))]);
+    let endpoint = server.url("http");
     let spec = RunSpec {
         args: &args,
-        env: &BTreeMap::new(),
+        env: &env,
         files: &BTreeMap::new(),
         config: None,
         stdin: None,
-        endpoint: "",
+        endpoint: &endpoint,
         timeout: Duration::from_secs(60),
     };
-    let error = sandbox::run(binary(), &spec).expect_err("the username is echoed");
+    let error = sandbox::run(binary(), &spec).expect_err("the server's message is printed");
     assert_eq!(error, "a secret was printed: stderr shows the sentinel Username");
+    assert_eq!(server.requests().len(), 1);
 }

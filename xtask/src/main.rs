@@ -5,6 +5,7 @@ mod codegen;
 mod compat;
 mod conformance;
 mod contract;
+mod fuzz;
 mod model_check;
 mod record;
 mod schema;
@@ -61,6 +62,8 @@ enum Command {
     },
     /// Run the whole contract check (model, freshness, the conformance suite) with one report.
     Conformance(conformance::Args),
+    /// Run the cargo-fuzz targets of fuzz/ for N seconds each (nightly and cargo-fuzz installed if missing).
+    Fuzz(fuzz::Args),
 }
 
 fn main() -> ExitCode {
@@ -84,6 +87,7 @@ fn run(command: Command) -> Result<()> {
         Command::Compat(args) => compat::run(&root, &args),
         Command::Schema { check } => schema::run(&root, check),
         Command::Conformance(args) => conformance::run(&root, &args),
+        Command::Fuzz(args) => fuzz::run(&root, &args),
         Command::CheckModel => {
             let spec = contract::Contract::from_spec_file(&root.join(contract::SPEC_PATH))?;
             let upstream = contract::Contract::from_upstream_file(&root.join(contract::UPSTREAM_PATH))?;

@@ -17,12 +17,18 @@
 //! Where awscli names itself or its service level, we write what a user of this binary sees: the
 //! program is `cognito-idp`, the usage text is [`USAGE`], the service-level positional is called
 //! `command` (awscli: `operation`) and its choices are our one operation and `help`.
+//!
+//! Messages never echo the value of a sensitive option ([`crate::debug::sensitive_options`]): in
+//! `ambiguous option: --user=<value> could match ...` and in our message for an argument that is not
+//! UTF-8, a value given to an option token that could stand for one (any prefix of its name) is
+//! [`crate::debug::REDACTED`].
 
 use std::ffi::{OsStr, OsString};
 
 use cognito_idp_client::contract;
 use cognito_idp_client::model::{Member, ShapeKind};
 
+use crate::debug::{REDACTED, may_name_sensitive_option};
 use crate::pyrepr::{self, repr_str};
 
 /// The usage text; it replaces AWS CLI v1's (which starts with `\r` and a notice about AWS CLI v2).
@@ -416,10 +422,26 @@ fn utf8_args(args: &[OsString]) -> Result<Vec<String>, ParseError> {
         .enumerate()
         .map(|(i, arg)| {
             arg.to_str().map(str::to_owned).ok_or_else(|| {
-                ParseError::InvalidUtf8(format!("argument {} is not valid UTF-8: {}", i + 1, escape_invalid_utf8(arg)))
+                let follows_sensitive = i
+                    .checked_sub(1)
+                    .and_then(|before| args.get(before))
+                    .and_then(|before| before.to_str())
+                    .is_some_and(|before| before.len() > 2 && may_name_sensitive_option(before));
+                let shown =
+                    if follows_sensitive { REDACTED.to_owned() } else { shown_option(&escape_invalid_utf8(arg)) };
+                ParseError::InvalidUtf8(format!("argument {} is not valid UTF-8: {shown}", i + 1))
             })
         })
         .collect()
+}
+
+/// An argument as messages show it: the value of `--name=value` is [`REDACTED`] when `--name` could stand
+/// for a sensitive option.
+fn shown_option(arg: &str) -> String {
+    match arg.split_once('=') {
+        Some((name, _)) if may_name_sensitive_option(name) => format!("{name}={REDACTED}"),
+        _ => arg.to_owned(),
+    }
 }
 
 /// `arg` with each byte that is not part of valid UTF-8 written `\xNN`.
@@ -828,7 +850,8 @@ impl Parser {
         if tuples.len() > 1 {
             let matches: Vec<&str> =
                 tuples.iter().filter_map(|(action, _)| self.actions.get(*action).map(Action::name)).collect();
-            return Err(Halt::Usage(format!("ambiguous option: {arg} could match {}", matches.join(", "))));
+            let shown = shown_option(arg);
+            return Err(Halt::Usage(format!("ambiguous option: {shown} could match {}", matches.join(", "))));
         }
         if let Some((action, explicit)) = tuples.pop() {
             return Ok(Some(OptionTuple { action: Some(action), explicit }));
@@ -1702,8 +1725,24 @@ mod tests {
             "ambiguous option: --c could match --color, --ca-bundle, --cli-read-timeout, --cli-connect-timeout"
         );
         assert_eq!(
+            usage_error(&["--no=x", OP]),
+            "ambiguous option: --no=x could match --no-verify-ssl, --no-paginate, --no-sign-request"
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_option_never_shows_a_value_it_could_give_a_sensitive_option() {
+        // Ours: awscli shows the value (`--c=x`, `--user=jane`, `--=x`).
+        assert_eq!(
             usage_error(&["--c=x", OP]),
-            "ambiguous option: --c=x could match --color, --ca-bundle, --cli-read-timeout, --cli-connect-timeout"
+            format!(
+                "ambiguous option: --c={REDACTED} could match --color, --ca-bundle, --cli-read-timeout, \
+                 --cli-connect-timeout"
+            )
+        );
+        assert_eq!(
+            usage_error(&[OP, "--user=jane", "--client-id", "a"]),
+            format!("ambiguous option: --user={REDACTED} could match --user-context-data, --username")
         );
     }
 
@@ -1718,11 +1757,14 @@ mod tests {
 
     #[test]
     fn dash_dash_equals_matches_every_global_option() {
+        // Ours: awscli shows the value, `--=x`; `--` is a prefix of every sensitive option.
         assert_eq!(
             usage_error(&["--=x", OP]),
-            "ambiguous option: --=x could match --debug, --endpoint-url, --no-verify-ssl, --no-paginate, --output, \
-             --query, --profile, --region, --color, --no-sign-request, --ca-bundle, --cli-read-timeout, \
-             --cli-connect-timeout, --v2-debug, --version"
+            format!(
+                "ambiguous option: --={REDACTED} could match --debug, --endpoint-url, --no-verify-ssl, --no-paginate, \
+                 --output, --query, --profile, --region, --color, --no-sign-request, --ca-bundle, --cli-read-timeout, \
+                 --cli-connect-timeout, --v2-debug, --version"
+            )
         );
     }
 
@@ -2317,6 +2359,27 @@ mod tests {
         assert_eq!(error, ParseError::InvalidUtf8("argument 6 is not valid UTF-8: --bog\\xffus\\xc3".into()));
         assert_eq!(error.exit_code(), 255);
         assert_eq!(error.render(), "\nargument 6 is not valid UTF-8: --bog\\xffus\\xc3\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_argument_that_is_not_utf8_never_shows_a_sensitive_value() {
+        use std::os::unix::ffi::OsStringExt as _;
+        let message = |args: &[&[u8]]| {
+            let args: Vec<OsString> = args.iter().map(|a| OsString::from_vec(a.to_vec())).collect();
+            parse(&args).expect_err("an error").render()
+        };
+
+        assert_eq!(
+            message(&[OP.as_bytes(), b"--usern", b"Zo\xeb"]),
+            format!("\nargument 3 is not valid UTF-8: {REDACTED}\n")
+        );
+        assert_eq!(
+            message(&[OP.as_bytes(), b"--client-id=Zo\xeb"]),
+            format!("\nargument 2 is not valid UTF-8: --client-id={REDACTED}\n")
+        );
+        assert_eq!(message(&[OP.as_bytes(), b"--region", b"Zo\xeb"]), "\nargument 3 is not valid UTF-8: Zo\\xeb\n");
+        assert_eq!(message(&[OP.as_bytes(), b"--", b"Zo\xeb"]), "\nargument 3 is not valid UTF-8: Zo\\xeb\n");
     }
 
     // --- Ports of Python and botocore helpers ------------------------------------------------------

@@ -12,13 +12,17 @@
 //!    string called `Value`.
 //!
 //! Errors are [`ParamError`]s whose `Display` is the line the CLI prints between newlines on stderr
-//! (exit status 255).
+//! (exit status 255). Where awscli echoes the text of a sensitive option (one whose member's shape is
+//! sensitive or holds a sensitive shape, [`crate::debug::is_sensitive_shape`]) or of `--cli-input-json`
+//! (`JSON received: ...`, `Invalid JSON:\n...`, a shorthand error's input and caret line), the message
+//! has [`crate::debug::REDACTED`] in its place.
 
 use std::fmt;
 
 use cognito_idp_client::model::{Member, Shape, ShapeKind};
 use serde_json::{Map, Value};
 
+use crate::debug::{REDACTED, is_sensitive_shape};
 use crate::paramfile::{Loader, ParamValue, ParamfileError, Prefixes};
 use crate::pyjson::{self, LoadError};
 use crate::pyrepr::{self, Dicts};
@@ -123,16 +127,18 @@ fn unpack_cli_arg(
         (_, ParamValue::Bytes(bytes)) => return Err(shorthand_on_bytes(shape, &bytes)),
         (_, ParamValue::Text(text)) => text,
     };
+    // What the messages may echo of the text.
+    let shown = if is_sensitive_shape(shape) { REDACTED } else { text.as_str() };
     let stripped = shorthand::py_strip(&text);
     if stripped.starts_with('[') || stripped.starts_with('{') {
         // `_unpack_complex_cli_arg` for a structure or a map.
         if !shorthand::py_lstrip(&text).starts_with('{') {
-            return Err(ParamError::parameter(cli_name, format!("Invalid JSON:\n{text}")));
+            return Err(ParamError::parameter(cli_name, format!("Invalid JSON:\n{shown}")));
         }
         return match pyjson::loads(&text, pyjson::PARAMETER_MAX_DEPTH) {
             Ok(value) => Ok(Unpacked { value, dict_type: DictType::OrderedDict }),
             Err(e @ LoadError::Recursion(_)) => Err(ParamError::unexpected(e.to_string())),
-            Err(e) => Err(ParamError::parameter(cli_name, pyjson::invalid_json_message(&e, &text))),
+            Err(e) => Err(ParamError::parameter(cli_name, pyjson::invalid_json_message(&e, shown))),
         };
     }
     if let Some(name) = single_value_member(shape)
@@ -147,6 +153,11 @@ fn unpack_cli_arg(
         Ok(mut value) => {
             shorthand::back_compat_visit(&mut value, shape);
             Ok(Unpacked { value, dict_type: DictType::Dict })
+        }
+        Err(ParseFailure::Parse(e)) if is_sensitive_shape(shape) => {
+            // A map's keys are data; a structure's keys name its fields.
+            let hide_key = matches!(&shape.kind, ShapeKind::Map(m) if shape.sensitive || is_sensitive_shape(m.key));
+            Err(ParamError::parameter(cli_name, e.redacted(hide_key)))
         }
         Err(ParseFailure::Parse(e)) => Err(ParamError::parameter(cli_name, e.to_string())),
         Err(ParseFailure::Paramfile(m) | ParseFailure::Recursion(m)) => Err(ParamError::unexpected(m)),
@@ -197,7 +208,9 @@ const CLI_INPUT_JSON: &str = "cli-input-json";
 ///
 /// awscli does this after unpacking every member's option, so call it after [`unpack`] has
 /// succeeded for all of them. A JSON value that is not an object fails as the CLI does when it asks
-/// for its keys (`'list' object has no attribute 'keys'`).
+/// for its keys (`'list' object has no attribute 'keys'`). Invalid JSON is reported as the CLI does,
+/// except that the document, which holds sensitive members, is never echoed (`JSON received:` is
+/// followed by [`REDACTED`]).
 pub fn load_cli_input_json(text: &str, loader: &Loader<'_>) -> Result<Map<String, Value>, ParamError> {
     load_cli_arg("--cli-input-json", text, loader)?;
     let retrieved = match loader.get_paramfile(text, Prefixes::Local) {
@@ -212,13 +225,7 @@ pub fn load_cli_input_json(text: &str, loader: &Loader<'_>) -> Result<Map<String
     let value = match parsed {
         Ok(value) => value,
         Err(e @ LoadError::Recursion(_)) => return Err(ParamError::unexpected(e.to_string())),
-        Err(e) => {
-            let message = match &retrieved {
-                ParamValue::Text(t) => pyjson::invalid_json_message(&e, t),
-                ParamValue::Bytes(b) => pyjson::invalid_json_message_bytes(&e, b),
-            };
-            return Err(ParamError::parameter(CLI_INPUT_JSON, message));
-        }
+        Err(e) => return Err(ParamError::parameter(CLI_INPUT_JSON, pyjson::invalid_json_message(&e, REDACTED))),
     };
     match pyjson::special(&value) {
         Some(pyjson::PySpecial::Dict(map)) => return Ok(map.clone()),
@@ -238,7 +245,8 @@ fn no_keys(type_name: &str) -> ParamError {
 #[cfg(test)]
 mod tests {
     //! Expected texts observed from awscli 1.46.3 (stderr lines, request bodies and the values that
-    //! validation messages print).
+    //! validation messages print), except the redacted echoes of sensitive options and of
+    //! `--cli-input-json` (ours: awscli prints the text there).
 
     use super::*;
     use cognito_idp_client::contract;
@@ -326,9 +334,20 @@ mod tests {
             error("ClientMetadata", "--client-metadata", " [1]"),
             "Error parsing parameter '--client-metadata': Invalid JSON:\n [1]"
         );
+        // awscli: `Invalid JSON:\n[1]`.
         assert_eq!(
             error("UserContextData", "--user-context-data", "[1]"),
-            "Error parsing parameter '--user-context-data': Invalid JSON:\n[1]"
+            "Error parsing parameter '--user-context-data': Invalid JSON:\n*** Sensitive Data Redacted ***"
+        );
+    }
+
+    #[test]
+    fn never_echoes_the_invalid_json_of_a_sensitive_option() {
+        // awscli: `... (char 15)\nJSON received: {"IpAddress": 1`.
+        assert_eq!(
+            error("UserContextData", "--user-context-data", r#"{"IpAddress": 1"#),
+            "Error parsing parameter '--user-context-data': Invalid JSON: Expecting ',' delimiter: line 1 \
+             column 16 (char 15)\nJSON received: *** Sensitive Data Redacted ***"
         );
     }
 
@@ -358,10 +377,26 @@ mod tests {
              input:\na\n ^"
         );
         assert_eq!(
+            error("AnalyticsMetadata", "--analytics-metadata", "AnalyticsEndpointId=a,AnalyticsEndpointId=b"),
+            "Error parsing parameter '--analytics-metadata': Second instance of key \"AnalyticsEndpointId\" \
+             encountered for input:\nAnalyticsEndpointId=a,AnalyticsEndpointId=b\n                      ^\n\
+             This is often because there is a preceding \",\" instead of a space."
+        );
+    }
+
+    #[test]
+    fn never_echoes_the_shorthand_of_a_sensitive_option_but_names_the_key() {
+        // awscli prints the input and a caret line in place of the redaction.
+        assert_eq!(
             error("UserContextData", "--user-context-data", "IpAddress=a,IpAddress=b"),
             "Error parsing parameter '--user-context-data': Second instance of key \"IpAddress\" \
-             encountered for input:\nIpAddress=a,IpAddress=b\n            ^\nThis is often because \
+             encountered for input:\n*** Sensitive Data Redacted ***\nThis is often because \
              there is a preceding \",\" instead of a space."
+        );
+        assert_eq!(
+            error("UserContextData", "--user-context-data", "IpAddress=192.0.2.1,"),
+            "Error parsing parameter '--user-context-data': Expected: '<second>', received: '<none>' for \
+             input:\n*** Sensitive Data Redacted ***"
         );
     }
 
@@ -450,13 +485,13 @@ mod tests {
         assert_eq!(
             cli_input_json("[1, 2"),
             Err("Error parsing parameter 'cli-input-json': Invalid JSON: Expecting ',' delimiter: \
-                 line 1 column 6 (char 5)\nJSON received: [1, 2"
+                 line 1 column 6 (char 5)\nJSON received: *** Sensitive Data Redacted ***"
                 .to_owned())
         );
         assert_eq!(
             cli_input_json(""),
             Err("Error parsing parameter 'cli-input-json': Invalid JSON: Expecting value: line 1 \
-                 column 1 (char 0)\nJSON received: "
+                 column 1 (char 0)\nJSON received: *** Sensitive Data Redacted ***"
                 .to_owned())
         );
     }
@@ -479,12 +514,13 @@ mod tests {
     }
 
     #[test]
-    fn prints_binary_cli_input_json_as_python_bytes() {
+    fn never_echoes_binary_cli_input_json() {
+        // awscli: `JSON received: b'{"ClientId":"c",\xff}'`.
         assert_eq!(
             cli_input_json("fileb://badu.json"),
             Err("Error parsing parameter 'cli-input-json': Invalid JSON: 'utf-8' codec can't \
                  decode byte 0xff in position 16: invalid start byte\nJSON received: \
-                 b'{\"ClientId\":\"c\",\\xff}'"
+                 *** Sensitive Data Redacted ***"
                 .to_owned())
         );
     }
@@ -494,8 +530,8 @@ mod tests {
         assert_eq!(
             cli_input_json("file://bomtext.json"),
             Err("Error parsing parameter 'cli-input-json': Invalid JSON: Unexpected UTF-8 BOM \
-                 (decode using utf-8-sig): line 1 column 1 (char 0)\nJSON received: \u{feff}{\
-                 \"ClientId\":\"c\",\"Username\":\"u\"}"
+                 (decode using utf-8-sig): line 1 column 1 (char 0)\nJSON received: \
+                 *** Sensitive Data Redacted ***"
                 .to_owned())
         );
         assert_eq!(
@@ -542,10 +578,9 @@ mod tests {
         let url = format!("http://127.0.0.1:{port}/u.txt");
         assert_eq!(
             load_cli_input_json(&url, &Loader::new(Path::new("."))).map_err(|e| e.to_string()),
-            Err(format!(
-                "Error parsing parameter 'cli-input-json': Invalid JSON: Expecting value: line 1 \
-                 column 1 (char 0)\nJSON received: {url}"
-            ))
+            Err("Error parsing parameter 'cli-input-json': Invalid JSON: Expecting value: line 1 \
+                 column 1 (char 0)\nJSON received: *** Sensitive Data Redacted ***"
+                .to_owned())
         );
     }
 

@@ -1,10 +1,16 @@
-//! `--debug`: a timestamped log on stderr, with every sensitive value redacted.
+//! `--debug`: a timestamped log on stderr, with every sensitive value redacted; and the rules of what is
+//! sensitive, which error messages follow too.
 //!
 //! Lines have AWS CLI v1's shape, `2026-11-26 09:53:18,709 - MainThread - <logger> - DEBUG - <message>`
 //! (in UTC). What the reference prints in clear, this log redacts: the values of members the contract marks
 //! sensitive (`ClientId`, `SecretHash`, `Username`, `UserContextData`) wherever they appear (echoed
 //! arguments, request bodies), the whole of `--cli-input-json`, and the client secret and the computed
 //! `SecretHash` anywhere in any line, as a last line of defence.
+//!
+//! What is sensitive comes from the contract tables alone: a shape marked `sensitive`, everything inside
+//! one, and a shape that contains one ([`is_sensitive_shape`]); the options of such members and
+//! `--cli-input-json` ([`sensitive_options`]). Error messages that would echo such a value print
+//! [`REDACTED`] in its place (validation, JSON and shorthand errors, argparse's ambiguous-option message).
 
 use std::io::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -79,8 +85,8 @@ fn timestamp(time: SystemTime) -> String {
 /// `--cli-input-json` redacted. An option token is treated as sensitive when it is a prefix of a sensitive
 /// option's name, since argparse accepts unique prefixes; erring towards redaction is harmless.
 pub fn redacted_args(args: &[String]) -> String {
-    let sensitive: Vec<String> = sensitive_options();
-    let is_sensitive = |name: &str| name.len() > 2 && sensitive.iter().any(|s| s.starts_with(name));
+    // `--` alone ends the options: what follows it is not its value.
+    let is_sensitive = |name: &str| name.len() > 2 && may_name_sensitive_option(name);
     let mut shown = Vec::with_capacity(args.len());
     let mut redact_next = false;
     for arg in args {
@@ -101,19 +107,32 @@ pub fn redacted_args(args: &[String]) -> String {
     crate::pyrepr::repr_str_list(&shown)
 }
 
-fn sensitive_options() -> Vec<String> {
-    let ShapeKind::Structure(input) = &contract::INPUT.kind else { return vec!["--cli-input-json".to_owned()] };
-    input
-        .members
-        .iter()
-        .filter(|m| is_sensitive_shape(m.shape))
-        .map(|m| format!("--{}", crate::argparse::option_name(m.name)))
-        .chain(std::iter::once("--cli-input-json".to_owned()))
-        .collect()
+/// The options whose values are never shown: those of the input members whose shapes are sensitive
+/// ([`is_sensitive_shape`]), and `--cli-input-json`, whose document holds them.
+pub fn sensitive_options() -> &'static [String] {
+    static OPTIONS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    OPTIONS.get_or_init(|| {
+        let members = match &contract::INPUT.kind {
+            ShapeKind::Structure(input) => input.members,
+            _ => &[],
+        };
+        members
+            .iter()
+            .filter(|m| is_sensitive_shape(m.shape))
+            .map(|m| format!("--{}", crate::argparse::option_name(m.name)))
+            .chain(std::iter::once("--cli-input-json".to_owned()))
+            .collect()
+    })
+}
+
+/// Whether the option token `name` (`--user`, `--client-id`, the part before `=`) may stand for a
+/// [sensitive option](sensitive_options): argparse takes any prefix of an option's name for it.
+pub fn may_name_sensitive_option(name: &str) -> bool {
+    name.starts_with("--") && sensitive_options().iter().any(|option| option.starts_with(name))
 }
 
 /// Whether values of `shape` must never be shown: the shape is sensitive, or contains a sensitive shape.
-fn is_sensitive_shape(shape: &Shape) -> bool {
+pub fn is_sensitive_shape(shape: &Shape) -> bool {
     shape.sensitive
         || match &shape.kind {
             ShapeKind::String(_) => false,
@@ -176,6 +195,34 @@ mod tests {
         }
         assert!(shown.contains("'--region', 'us-east-1'"), "{shown}");
         assert!(shown.starts_with("['resend-confirmation-code', '--client-id', '*** Sensitive Data Redacted ***'"));
+    }
+
+    #[test]
+    fn the_sensitive_options_come_from_the_contracts_sensitive_flags() {
+        assert_eq!(
+            sensitive_options(),
+            ["--client-id", "--secret-hash", "--user-context-data", "--username", "--cli-input-json"]
+        );
+        assert!(is_sensitive_shape(contract::INPUT), "the input holds sensitive members");
+        let metadata = contract::INPUT.member("ClientMetadata").expect("a member");
+        assert!(!is_sensitive_shape(metadata.shape));
+    }
+
+    #[test]
+    fn any_prefix_of_a_sensitive_option_may_name_it() {
+        for name in ["--user", "--u", "--", "--client-id", "--cli", "--cli-input-json", "--secret-h"] {
+            assert!(may_name_sensitive_option(name), "{name}");
+        }
+        for name in ["--client-metadata", "--usernames", "--region", "--a", "user", "-u", "--client-id="] {
+            assert!(!may_name_sensitive_option(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_end_of_options_marker_does_not_hide_what_follows_it_in_the_log() {
+        let shown = redacted_args(&strings(&["resend-confirmation-code", "--", "help"]));
+
+        assert_eq!(shown, "['resend-confirmation-code', '--', 'help']");
     }
 
     #[test]

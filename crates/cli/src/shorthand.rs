@@ -34,6 +34,8 @@ use std::fmt;
 use cognito_idp_client::model::{Shape, ShapeKind};
 use serde_json::{Map, Value};
 
+use crate::debug::REDACTED;
+
 /// Python frames available to the parser below its `parse` call in the reference CLI, calibrated on
 /// the thresholds observed for nested lists (487 parse) and nested hashes (486 parse).
 pub const MAX_DEPTH: usize = 980;
@@ -82,23 +84,43 @@ impl ShorthandParseError {
         };
         format!("{consumed}\n{}^{remaining}", " ".repeat(num_spaces))
     }
+
+    /// The message for a sensitive option's value: the input and its caret line are replaced by
+    /// [`REDACTED`], and so is a repeated key when `hide_key` is set (a map's keys are data; a structure's
+    /// name its fields). The rest reads as [`Display`](fmt::Display) writes it.
+    pub fn redacted(&self, hide_key: bool) -> String {
+        let location = REDACTED.to_owned();
+        match self {
+            ShorthandParseError::Syntax { expected, actual, .. } => Self::syntax_message(expected, actual, &location),
+            ShorthandParseError::DuplicateKey { key, .. } => {
+                Self::duplicate_key_message(if hide_key { REDACTED } else { key }, &location)
+            }
+        }
+    }
+
+    fn syntax_message(expected: &str, actual: &str, location: &str) -> String {
+        format!("Expected: '{expected}', received: '{actual}' for input:\n{location}")
+    }
+
+    fn duplicate_key_message(key: &str, location: &str) -> String {
+        format!(
+            "Second instance of key \"{key}\" encountered for input:\n{location}\nThis is often \
+             because there is a preceding \",\" instead of a space."
+        )
+    }
 }
 
 impl fmt::Display for ShorthandParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ShorthandParseError::Syntax { value, expected, actual, index } => write!(
-                f,
-                "Expected: '{expected}', received: '{actual}' for input:\n{}",
-                Self::error_location(value, *index)
-            ),
-            ShorthandParseError::DuplicateKey { key, value, index } => write!(
-                f,
-                "Second instance of key \"{key}\" encountered for input:\n{}\nThis is often \
-                 because there is a preceding \",\" instead of a space.",
-                Self::error_location(value, *index)
-            ),
-        }
+        let message = match self {
+            ShorthandParseError::Syntax { value, expected, actual, index } => {
+                Self::syntax_message(expected, actual, &Self::error_location(value, *index))
+            }
+            ShorthandParseError::DuplicateKey { key, value, index } => {
+                Self::duplicate_key_message(key, &Self::error_location(value, *index))
+            }
+        };
+        f.write_str(&message)
     }
 }
 
@@ -1042,6 +1064,30 @@ mod tests {
     #[test]
     fn accepts_whitespace_around_at_equals() {
         assert_eq!(parsed("a @= b"), json!({"a": "b"}));
+    }
+
+    #[test]
+    fn a_redacted_error_hides_the_input_and_its_caret_line_and_keeps_the_rest() {
+        // Ours: awscli prints the input and the caret line (as `error` shows) for every option.
+        let failure = parse("IpAddress=192.0.2.1,", &NoParamfiles).expect_err("a trailing comma");
+        let ParseFailure::Parse(e) = failure else { panic!("a syntax error: {failure:?}") };
+
+        assert_eq!(e.redacted(false), format!("Expected: '<second>', received: '<none>' for input:\n{REDACTED}"));
+        assert_eq!(e.redacted(true), e.redacted(false));
+        assert!(e.to_string().ends_with("for input:\nIpAddress=192.0.2.1,\n                    ^"), "{e}");
+    }
+
+    #[test]
+    fn a_redacted_duplicate_key_error_hides_the_key_only_when_asked() {
+        let failure = parse("k=secret,k=other", &NoParamfiles).expect_err("a repeated key");
+        let ParseFailure::Parse(e) = failure else { panic!("a duplicate key: {failure:?}") };
+        let rest = "\nThis is often because there is a preceding \",\" instead of a space.";
+
+        assert_eq!(e.redacted(false), format!("Second instance of key \"k\" encountered for input:\n{REDACTED}{rest}"));
+        assert_eq!(
+            e.redacted(true),
+            format!("Second instance of key \"{REDACTED}\" encountered for input:\n{REDACTED}{rest}")
+        );
     }
 
     #[test]

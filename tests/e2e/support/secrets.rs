@@ -2,8 +2,14 @@
 //! suite goes through [`super::sandbox::run`], which refuses any stdout or stderr that contains one.
 //!
 //! The registry holds distinctive values only (long enough never to appear by chance): the sentinel client
-//! secret, ClientId, Username, EncodedData and SecretHashes below, and the client secrets, SecretHashes and
-//! long ClientIds of `spec/vectors/secret-hash.json`.
+//! secret, ClientId, Username, IpAddress, EncodedData and SecretHashes below, and the client secrets,
+//! SecretHashes and long ClientIds of `spec/vectors/secret-hash.json`.
+//!
+//! The sensitive member values (ClientId, Username, UserContextData's IpAddress and EncodedData) are what
+//! tests choose for those members in runs whose request never leaves the CLI (usage, parameter and
+//! validation errors, skeletons, refused connections, the property test over argument lists): no message may
+//! echo them. A request that reaches a server carries them legitimately, and a service error's message is
+//! the server's text, printed as received: tests whose server echoes one choose other values.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -21,6 +27,8 @@ pub const SECRET_HASH: &str = "jfylGl6h2ROsyhf5ZFjVepbEdTdVEPI2npsu1QVsELI=";
 pub const EXPLICIT_SECRET_HASH: &str = "e2eExplicitSecretHash4Mn3Qw8Zr=";
 /// An `EncodedData` of UserContextData (sensitive) no output may show.
 pub const ENCODED_DATA: &str = "e2e-encoded-data-Vb7Lp2Xk";
+/// An `IpAddress` of UserContextData (sensitive) no output may show (from a documentation range).
+pub const IP_ADDRESS: &str = "198.51.100.173";
 
 /// The shortest registered value: shorter strings could appear in outputs by chance.
 const MIN_LEN: usize = 12;
@@ -47,6 +55,7 @@ pub fn registry() -> &'static [Secret] {
             ("the sentinel SecretHash", SECRET_HASH),
             ("the explicit SecretHash", EXPLICIT_SECRET_HASH),
             ("the sentinel EncodedData", ENCODED_DATA),
+            ("the sentinel IpAddress", IP_ADDRESS),
         ]
         .into_iter()
         .map(|(label, value)| Secret { label: label.to_owned(), value: value.to_owned() })
