@@ -14,7 +14,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::support::binary::{BIN_VAR, BinaryUnderTest, binary_under_test, shell_quote};
+use crate::support::binary::{BIN_VAR, BinaryUnderTest, binary_under_test, describe_env, shell_quote};
 use crate::support::cli::DELAY_SCALE;
 use crate::support::diff::{line_diff, visible};
 use crate::support::mock_server::{MockServer, ReceivedRequest, ScriptedResponse};
@@ -488,15 +488,7 @@ fn scripted(response: &RecordedResponse) -> Result<ScriptedResponse, String> {
 
 /// The command a person would run to see the case by hand (with `{endpoint}` left as is).
 fn describe_run(recording: &Recording, binary: &BinaryUnderTest) -> String {
-    let env: Vec<String> = recording
-        .env
-        .iter()
-        .map(|(name, value)| match value {
-            Some(value) => format!("{name}={}", shell_quote(value)),
-            None => format!("(no {name})"),
-        })
-        .collect();
-    let mut line = env.join(" ");
+    let mut line = describe_env(&recording.env);
     if !line.is_empty() {
         line.push(' ');
     }

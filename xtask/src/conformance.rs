@@ -7,13 +7,12 @@
 //! one line in the harness's format, and the run one summary, one exit code and, with `--junit`, one
 //! JUnit file.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use serde::Deserialize;
+use cognito_idp_report::{CheckRecord, Results, Status, junit, summary_line};
 
 use crate::{codegen, contract, model_check, skeleton};
 
@@ -43,35 +42,11 @@ pub struct Args {
     client_secret_file: Option<PathBuf>,
 }
 
-/// How a check ended, as the harness writes it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum Status {
-    Pass,
-    Fail,
-    Skip,
-}
-
-/// A check's result, in the harness's JSON form (`cognito_idp_conformance::report::CheckRecord`).
-#[derive(Clone, Debug, Deserialize)]
-struct Record {
-    name: String,
-    status: Status,
-    summary: String,
-    seconds: f64,
-    message: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct Results {
-    checks: Vec<Record>,
-}
-
 /// Runs every check and reports them; fails when one does.
 pub fn run(root: &Path, args: &Args) -> Result<()> {
     let mut records = Vec::new();
-    let mut keep = |record: Record| {
-        println!("{}", render(&record));
+    let mut keep = |record: CheckRecord| {
+        println!("{}", record.render());
         records.push(record);
     };
     keep(timed("spec-vs-upstream", || spec_against_upstream(root)));
@@ -91,13 +66,14 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
     Ok(())
 }
 
-fn timed(name: &str, check: impl FnOnce() -> Result<String, (String, String)>) -> Record {
+fn timed(name: &str, check: impl FnOnce() -> Result<String, (String, String)>) -> CheckRecord {
     let started = Instant::now();
     let (status, summary, message) = match check() {
         Ok(summary) => (Status::Pass, summary, String::new()),
         Err((summary, message)) => (Status::Fail, summary, message),
     };
-    Record { name: name.to_owned(), status, summary, seconds: started.elapsed().as_secs_f64(), message }
+    let seconds = started.elapsed().as_secs_f64();
+    CheckRecord { name: name.to_owned(), status, summary, seconds, message, details: Vec::new(), show_details: false }
 }
 
 fn spec_against_upstream(root: &Path) -> Result<String, (String, String)> {
@@ -147,7 +123,7 @@ fn skeleton_snapshots(root: &Path) -> Result<String, (String, String)> {
 }
 
 /// Runs the conformance crate's harness, which prints its own lines, and reads its results back.
-fn harness(root: &Path, args: &Args) -> Result<Vec<Record>> {
+fn harness(root: &Path, args: &Args) -> Result<Vec<CheckRecord>> {
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
     std::fs::create_dir_all(&target).with_context(|| format!("creating {}", target.display()))?;
     let results = target.join("conformance-results.json");
@@ -190,14 +166,16 @@ fn harness(root: &Path, args: &Args) -> Result<Vec<Record>> {
     let harness_failed = records.iter().any(|r| r.status == Status::Fail);
     if !status.success() && !harness_failed {
         // It did not build, or it stopped before reporting: that is a failure of its own.
-        let record = Record {
+        let record = CheckRecord {
             name: "conformance-harness".to_owned(),
             status: Status::Fail,
             summary: format!("cargo test exited with {status}"),
             seconds: started.elapsed().as_secs_f64(),
             message: "the harness did not report its checks; see cargo's output above".to_owned(),
+            details: Vec::new(),
+            show_details: false,
         };
-        println!("{}", render(&record));
+        println!("{}", record.render());
         records.push(record);
     }
     Ok(records)
@@ -211,127 +189,9 @@ fn is_package_variable(name: &str) -> bool {
         || matches!(name, "CARGO_CRATE_NAME" | "CARGO_PRIMARY_PACKAGE" | "OUT_DIR")
 }
 
-/// One report line, as the harness prints it: `PASS wire-properties          256 cases  1.2s`, with the
-/// failure's message indented under a failed check.
-fn render(record: &Record) -> String {
-    let word = match record.status {
-        Status::Pass => "PASS",
-        Status::Fail => "FAIL",
-        Status::Skip => "SKIP",
-    };
-    let time = if record.status == Status::Skip { String::new() } else { format!("  {:.1}s", record.seconds) };
-    let mut text = format!("{word} {:<24} {}{time}", record.name, record.summary);
-    if record.status == Status::Fail {
-        for line in record.message.lines() {
-            let _ = write!(text, "\n    {line}");
-        }
-    }
-    text
-}
-
-fn summary_line(records: &[Record]) -> String {
-    let count = |s: Status| records.iter().filter(|r| r.status == s).count();
-    format!(
-        "conformance: {} passed, {} failed, {} skipped",
-        count(Status::Pass),
-        count(Status::Fail),
-        count(Status::Skip)
-    )
-}
-
-/// JUnit XML: one test case per check, failures and skips with their messages.
-fn junit(records: &[Record]) -> String {
-    let count = |s: Status| records.iter().filter(|r| r.status == s).count();
-    let total: f64 = records.iter().map(|r| r.seconds).sum();
-    let (tests, failures, skipped) = (records.len(), count(Status::Fail), count(Status::Skip));
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        xml,
-        "<testsuites name=\"cognito-idp-conformance\" tests=\"{tests}\" failures=\"{failures}\" skipped=\"{skipped}\" time=\"{total:.3}\">"
-    );
-    let _ = writeln!(
-        xml,
-        "  <testsuite name=\"conformance\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\" time=\"{total:.3}\">"
-    );
-    for record in records {
-        let _ = write!(
-            xml,
-            "    <testcase classname=\"conformance\" name=\"{}\" time=\"{:.3}\">",
-            escape(&record.name),
-            record.seconds
-        );
-        match record.status {
-            Status::Pass => {}
-            Status::Fail => {
-                let first = record.message.lines().next().unwrap_or("failed");
-                let _ = write!(
-                    xml,
-                    "\n      <failure message=\"{}\" type=\"conformance\">{}</failure>\n    ",
-                    escape(first),
-                    escape(&render(record))
-                );
-            }
-            Status::Skip => {
-                let _ = write!(xml, "\n      <skipped message=\"{}\"/>\n    ", escape(&record.summary));
-            }
-        }
-        xml.push_str("</testcase>\n");
-    }
-    xml.push_str("  </testsuite>\n</testsuites>\n");
-    xml
-}
-
-/// Text for XML; characters XML 1.0 cannot carry become U+FFFD.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn record(name: &str, status: Status) -> Record {
-        Record {
-            name: name.to_owned(),
-            status,
-            summary: "1 file".to_owned(),
-            seconds: 0.25,
-            message: "a\nb".to_owned(),
-        }
-    }
-
-    #[test]
-    fn lines_have_the_harness_format() {
-        assert_eq!(render(&record("generated-code-fresh", Status::Pass)), "PASS generated-code-fresh     1 file  0.2s");
-        assert_eq!(
-            render(&record("spec-vs-upstream", Status::Fail)),
-            "FAIL spec-vs-upstream         1 file  0.2s\n    a\n    b"
-        );
-        assert_eq!(render(&record("skeleton-snapshots", Status::Skip)), "SKIP skeleton-snapshots       1 file");
-    }
-
-    #[test]
-    fn the_summary_and_junit_count_every_check() {
-        let records = [record("a", Status::Pass), record("b<", Status::Fail), record("c", Status::Skip)];
-        assert_eq!(summary_line(&records), "conformance: 1 passed, 1 failed, 1 skipped");
-        let xml = junit(&records);
-        assert_eq!(xml.matches("<testcase ").count(), 3);
-        assert!(xml.contains("tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\""), "{xml}");
-        assert!(xml.contains("name=\"b&lt;\"") && xml.contains("<failure message=\"a\""), "{xml}");
-    }
 
     #[test]
     fn the_harness_results_parse() {

@@ -87,8 +87,16 @@ fn display_name(name: &str) -> &str {
     if name.is_empty() { "input" } else { name.strip_prefix('.').unwrap_or(name) }
 }
 
+/// Where a value stands: its shape, and whether an enclosing value is sensitive.
+#[derive(Clone, Copy)]
+struct Enclosing {
+    shape: &'static Shape,
+    inside_sensitive: bool,
+}
+
 impl Validator {
-    /// Checks `node` against `shape`; `inside_sensitive` says that an enclosing value is sensitive.
+    /// Checks `node` against `shape`; `inside_sensitive` says that an enclosing value is sensitive. Whether a
+    /// value is shown is decided only when a message is written ([`Self::invalid_type`]), off the valid path.
     fn check(
         &mut self,
         node: Node<'_>,
@@ -97,11 +105,11 @@ impl Validator {
         ordered_dicts: &[&str],
         inside_sensitive: bool,
     ) {
-        let redacted = inside_sensitive || is_sensitive_shape(shape);
+        let outer = Enclosing { shape, inside_sensitive };
         let inside_sensitive = inside_sensitive || shape.sensitive;
         match &shape.kind {
             ShapeKind::Structure(structure) => {
-                let Some(params) = self.dict(node, name, redacted) else { return };
+                let Some(params) = self.dict(node, name, outer) else { return };
                 let (map, dicts) = params;
                 for required in structure.required {
                     if !map.contains_key(*required) {
@@ -130,7 +138,7 @@ impl Validator {
                 }
             }
             ShapeKind::Map(map_shape) => {
-                let Some((map, dicts)) = self.dict(node, name, redacted) else { return };
+                let Some((map, dicts)) = self.dict(node, name, outer) else { return };
                 for (key, value) in map {
                     let key_value = Value::String(key.clone());
                     let shown_key = if inside_sensitive { REDACTED } else { key.as_str() };
@@ -147,7 +155,7 @@ impl Validator {
             }
             ShapeKind::String(string) => {
                 let Node(Value::String(text), _) = node else {
-                    self.invalid_type(node, name, "<class 'str'>", redacted);
+                    self.invalid_type(node, name, "<class 'str'>", outer);
                     return;
                 };
                 let length = text.chars().count() as u64;
@@ -168,19 +176,20 @@ impl Validator {
         &mut self,
         node: Node<'v>,
         name: &str,
-        redacted: bool,
+        at: Enclosing,
     ) -> Option<(&'v serde_json::Map<String, Value>, Dicts)> {
         match (node, crate::pyjson::special(node.0)) {
             (Node(_, dicts), Some(PySpecial::Dict(content))) => Some((content, dicts)),
             (Node(Value::Object(map), dicts), None) => Some((map, dicts)),
             (other, _) => {
-                self.invalid_type(other, name, "<class 'dict'>", redacted);
+                self.invalid_type(other, name, "<class 'dict'>", at);
                 None
             }
         }
     }
 
-    fn invalid_type(&mut self, node: Node<'_>, name: &str, valid: &str, redacted: bool) {
+    fn invalid_type(&mut self, node: Node<'_>, name: &str, valid: &str, at: Enclosing) {
+        let redacted = at.inside_sensitive || is_sensitive_shape(at.shape);
         let (value, type_name) = node.str_and_type(redacted);
         self.problems.push(format!(
             "Invalid type for parameter {}, value: {value}, type: {type_name}, valid types: {valid}",

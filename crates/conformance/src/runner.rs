@@ -177,7 +177,7 @@ impl Runner {
         let started = Instant::now();
         let outcome = run(&progress);
         progress.clear();
-        let record = CheckRecord::new(name, outcome, started.elapsed());
+        let record = report::record(name, outcome, started.elapsed());
         println!("{}", record.render());
         let _ = std::io::stdout().flush();
         self.records.push(record);

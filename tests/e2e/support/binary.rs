@@ -138,6 +138,19 @@ fn executable_from_messages(stdout: &str) -> Option<PathBuf> {
         .next()
 }
 
+/// Environment settings as a person would write them before a command: `NAME=value`, or `(no NAME)` for a
+/// variable the run removes; space-separated.
+pub fn describe_env(env: &std::collections::BTreeMap<String, Option<String>>) -> String {
+    let words: Vec<String> = env
+        .iter()
+        .map(|(name, value)| match value {
+            Some(value) => format!("{name}={}", shell_quote(value)),
+            None => format!("(no {name})"),
+        })
+        .collect();
+    words.join(" ")
+}
+
 /// `word` as a POSIX shell would need it: bare when it is only safe characters, else in single quotes.
 pub fn shell_quote(word: &str) -> String {
     let safe = |c: char| c.is_ascii_alphanumeric() || "-_./:=@,+%{}".contains(c);

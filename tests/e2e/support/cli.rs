@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::time::Duration;
 
-use super::binary::{BinaryUnderTest, binary_under_test, shell_quote};
+use super::binary::{BinaryUnderTest, binary_under_test, describe_env};
 use super::sandbox::{self, RunSpec};
 
 /// The ClientId of ordinary runs (not a secret: see [`super::secrets`] for the ones that are).
@@ -112,16 +112,8 @@ impl Cli {
 
     /// The run as a person would type it, for reports, with registered secrets written `***`.
     pub fn command_line(&self) -> String {
-        let env: Vec<String> = self
-            .env
-            .iter()
-            .map(|(name, value)| match value {
-                Some(value) => format!("{name}={}", shell_quote(value)),
-                None => format!("(no {name})"),
-            })
-            .collect();
         let files: Vec<&str> = self.files.keys().map(String::as_str).collect();
-        let mut line = format!("{} {}", env.join(" "), binary().command_line(&self.args));
+        let mut line = format!("{} {}", describe_env(&self.env), binary().command_line(&self.args));
         if !files.is_empty() {
             line.push_str(&format!("  [files: {}]", files.join(", ")));
         }
