@@ -1,7 +1,7 @@
 //! Servers that fail: the connection closes before the response, in the middle of the headers or of the
 //! body; a body shorter than its Content-Length; a 200 whose body is not JSON; 5xx answers before a 200; a
-//! storm of 429s without Retry-After. Each run ends with the reference's exit code and message, within a
-//! bound, and retries exactly what the reference retries.
+//! storm of 429s without Retry-After; a body over the 10 MiB limit (ours only). Each run ends with the
+//! reference's exit code and message, within a bound, and retries exactly what the reference retries.
 //!
 //! Expected texts observed from awscli 1.46.3 (run with `COGNITO_IDP_BIN="<venv>/bin/aws cognito-idp"`; the
 //! time bounds assume our scaled backoff).
@@ -155,4 +155,36 @@ fn a_storm_of_429s_without_retry_after_ends_after_five_attempts() {
         "An error occurred (429) when calling the ResendConfirmationCode operation (reached max retries: 4): ",
     );
     assert_quick(&outcome);
+}
+
+/// Ours only (README, "Size limits"): AWS CLI v1 reads a response of any size.
+#[test]
+fn a_response_body_over_10_mib_is_refused_without_being_read_whole() {
+    if !ours() {
+        eprintln!("skipped: the response size limit is our CLI's own");
+        return;
+    }
+    let limit = 10 * 1024 * 1024;
+    let refused = format!("the response body is larger than the limit of {limit} bytes");
+
+    // Declared too large: refused from the Content-Length, before the body. The server sends only two bytes
+    // and closes, so a CLI that read the body would report the closed connection instead.
+    let declared = ScriptedResponse::json(200, "{}").with_header("Content-Length", &(limit + 1).to_string()).encode();
+    let (outcome, requests, _) = run_against(vec![Reply::CutShort(declared)]);
+    outcome.assert_failure(&refused);
+    assert_eq!(requests.len(), 1, "a refused response is not retried\n{outcome}");
+
+    // Chunked, with no length given: refused once the chunks pass the limit.
+    let chunk = format!("{:x}\r\n{}\r\n", 1024 * 1024, " ".repeat(1024 * 1024));
+    let mut chunked =
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nTransfer-Encoding: chunked\r\n\r\n\
+                       1\r\n{\r\n"
+            .to_vec();
+    for _ in 0..11 {
+        chunked.extend_from_slice(chunk.as_bytes());
+    }
+    chunked.extend_from_slice(b"1\r\n}\r\n0\r\n\r\n");
+    let (outcome, requests, _) = run_against(vec![Reply::CutShort(chunked)]);
+    outcome.assert_failure(&refused);
+    assert_eq!(requests.len(), 1, "a refused response is not retried\n{outcome}");
 }

@@ -1,8 +1,9 @@
 //! SecretHash computed by our CLI (beyond the reference) from the app client's secret: the server receives
 //! exactly the values of `spec/vectors/secret-hash.json`, whether the secret comes from `--client-secret-file`
 //! or `COGNITO_CLIENT_SECRET` and whether Username and ClientId come from options or `--cli-input-json`;
-//! `--secret-hash` together with a secret is a usage error that sends nothing. Ours only: the reference has
-//! no such options, and these tests say so and stop when it is the binary under test.
+//! `--secret-hash` together with a secret is a usage error that sends nothing; the secret file is read once,
+//! even when the call is retried. Ours only: the reference has no such options, and these tests say so and
+//! stop when it is the binary under test.
 
 use serde_json::{Value, json};
 
@@ -177,4 +178,45 @@ fn an_unreadable_or_empty_secret_file_stops_before_sending() {
 fn without_a_secret_no_hash_is_added() {
     let (outcome, requests) = run(&["--client-id", "1example23456789", "--username", "jane"], |cli| cli);
     assert_sent(&outcome, &requests, &json!({"ClientId": "1example23456789", "Username": "jane"}));
+}
+
+/// The secret file is read once per call: a named pipe gives its content to one reader only, so a CLI that
+/// opened the file again for its retry would block there (and be killed by the timeout, failing the run).
+#[cfg(unix)]
+#[test]
+fn the_secret_file_is_read_once_even_across_retries() {
+    if skip_for_the_reference() {
+        return;
+    }
+    let vector = &vectors()[0];
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let pipe = dir.path().join("secret.pipe");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status().expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", pipe.display());
+    // Opening a pipe to write waits for a reader; the content goes to that one reader, then the pipe closes.
+    let writer = {
+        let (pipe, secret) = (pipe.clone(), vector.client_secret.clone());
+        std::thread::spawn(move || std::fs::write(pipe, secret))
+    };
+    let server = MockServer::start(vec![
+        ScriptedResponse::error(500, "InternalErrorException", "try again"),
+        ScriptedResponse::json(200, SUCCESS_BODY),
+    ])
+    .expect("starts");
+    let url = server.url("http");
+    let pipe_arg = pipe.to_str().expect("a UTF-8 temporary path");
+    let outcome = Cli::new(["resend-confirmation-code"])
+        .args(["--client-id", &vector.client_id, "--username", &vector.username])
+        .args(["--client-secret-file", pipe_arg, "--endpoint-url", url.as_str()])
+        .timeout(std::time::Duration::from_secs(20))
+        .run();
+
+    outcome.assert(0, SUCCESS_STDOUT, "");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2, "one retry after the 500: {outcome}");
+    for request in &requests {
+        assert_eq!(request.json().to_string(), expected_body(vector).to_string(), "{outcome}");
+    }
+    // The hash is right, so the CLI read the pipe and the writer is done.
+    writer.join().expect("the writer thread").expect("the secret was written to the pipe");
 }
