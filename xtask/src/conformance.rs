@@ -40,6 +40,60 @@ pub struct Args {
     /// The file holding the app client's secret.
     #[arg(long, value_name = "PATH", requires = "endpoint_url")]
     client_secret_file: Option<PathBuf>,
+    /// A confirmed user of that app client (probes the already-confirmed error).
+    #[arg(long, value_name = "NAME", requires = "endpoint_url")]
+    confirmed_username: Option<String>,
+    /// The app client hides unknown users (PreventUserExistenceErrors): expect a simulated success.
+    #[arg(long, requires = "endpoint_url")]
+    prevent_user_existence_errors: bool,
+    /// The bound on each answer of the server, in seconds (default 5).
+    #[arg(long, value_name = "SECS", requires = "endpoint_url")]
+    response_timeout: Option<String>,
+    /// Accepted deviations of that server (JSON): listed failures pass as accepted, new ones fail.
+    #[arg(long, value_name = "PATH", requires = "endpoint_url")]
+    baseline: Option<PathBuf>,
+    /// Write the baseline file from this run's failures.
+    #[arg(long, requires = "baseline")]
+    baseline_update: bool,
+}
+
+impl Args {
+    /// The harness's server options, with paths made absolute: the harness runs in its crate's folder.
+    fn server_arguments(&self) -> Result<Vec<std::ffi::OsString>> {
+        let (Some(endpoint), Some(client_id), Some(username)) = (&self.endpoint_url, &self.client_id, &self.username)
+        else {
+            return Ok(Vec::new());
+        };
+        let mut out: Vec<std::ffi::OsString> = Vec::new();
+        let mut push = |flag: &str, value: std::ffi::OsString| {
+            out.push(flag.into());
+            out.push(value);
+        };
+        push("--endpoint-url", endpoint.into());
+        push("--client-id", client_id.into());
+        push("--username", username.into());
+        let absolute =
+            |path: &PathBuf| std::path::absolute(path).with_context(|| format!("resolving {}", path.display()));
+        if let Some(path) = &self.client_secret_file {
+            push("--client-secret-file", absolute(path)?.into());
+        }
+        if let Some(name) = &self.confirmed_username {
+            push("--confirmed-username", name.into());
+        }
+        if let Some(seconds) = &self.response_timeout {
+            push("--response-timeout", seconds.into());
+        }
+        if let Some(path) = &self.baseline {
+            push("--baseline", absolute(path)?.into());
+        }
+        if self.prevent_user_existence_errors {
+            out.push("--prevent-user-existence-errors".into());
+        }
+        if self.baseline_update {
+            out.push("--baseline-update".into());
+        }
+        Ok(out)
+    }
 }
 
 /// Runs every check and reports them; fails when one does.
@@ -148,12 +202,7 @@ fn harness(root: &Path, args: &Args) -> Result<Vec<CheckRecord>> {
         .arg(&results)
         .arg("--no-summary")
         .args(["--cases", &args.cases.to_string()]);
-    if let (Some(endpoint), Some(client_id), Some(username)) = (&args.endpoint_url, &args.client_id, &args.username) {
-        command.args(["--endpoint-url", endpoint, "--client-id", client_id, "--username", username]);
-        if let Some(secret) = &args.client_secret_file {
-            command.arg("--client-secret-file").arg(secret);
-        }
-    }
+    command.args(args.server_arguments()?);
     let started = Instant::now();
     let status = command.status().context("running cargo test for the conformance harness")?;
     let read = std::fs::read_to_string(&results)

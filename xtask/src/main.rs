@@ -7,6 +7,7 @@ mod conformance;
 mod contract;
 mod fuzz;
 mod model_check;
+mod peer;
 mod record;
 mod schema;
 mod skeleton;
@@ -62,6 +63,8 @@ enum Command {
     },
     /// Run the whole contract check (model, freshness, the conformance suite) with one report.
     Conformance(conformance::Args),
+    /// Serve a Cognito-compatible peer (cognitox 0.1.2) on 127.0.0.1 and print the conformance command for it.
+    Peer(peer::Args),
     /// Run the cargo-fuzz targets of fuzz/ for N seconds each (nightly and cargo-fuzz installed if missing).
     Fuzz(fuzz::Args),
 }
@@ -88,6 +91,7 @@ fn run(command: Command) -> Result<()> {
         Command::Schema { check } => schema::run(&root, check),
         Command::Conformance(args) => conformance::run(&root, &args),
         Command::Fuzz(args) => fuzz::run(&root, &args),
+        Command::Peer(args) => peer::run(&root, &args),
         Command::CheckModel => {
             let spec = contract::Contract::from_spec_file(&root.join(contract::SPEC_PATH))?;
             let upstream = contract::Contract::from_upstream_file(&root.join(contract::UPSTREAM_PATH))?;

@@ -22,6 +22,7 @@ pub mod checks;
 pub mod cli;
 pub mod failure;
 pub mod pattern;
+pub mod reference;
 pub mod report;
 pub mod runner;
 pub mod schema;

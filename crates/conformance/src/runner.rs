@@ -21,6 +21,13 @@ usage: cargo test -p cognito-idp-conformance --test conformance -- [options] [fi
   --client-id ID               an app client of that server
   --username NAME              a signed-up, unconfirmed user of that client
   --client-secret-file PATH    the app client's secret (one trailing line break is dropped)
+  --confirmed-username NAME    a confirmed user of that client (probes the already-confirmed error)
+  --prevent-user-existence-errors
+                               the app client hides unknown users (a simulated success)
+  --response-timeout SECS      the bound on each answer (default 5)
+  --baseline PATH              accepted deviations of that server (JSON, see README): listed failures
+                               pass as accepted, new ones fail, entries that hold now are reported
+  --baseline-update            write the baseline file from this run's failures
   --results-json PATH        write the results as JSON (used by `cargo xtask conformance`)
   --no-summary               leave out the summary line (used by `cargo xtask conformance`)
   --list                     list the checks
@@ -42,6 +49,48 @@ pub struct ServerOptions {
     pub username: String,
     /// The file holding the app client's secret.
     pub secret_file: Option<PathBuf>,
+    /// A confirmed user of that client.
+    pub confirmed_username: Option<String>,
+    /// Whether the app client hides unknown users behind a simulated success.
+    pub prevent_user_existence_errors: bool,
+    /// The bound on each answer.
+    pub response_timeout: std::time::Duration,
+    /// The file of accepted deviations.
+    pub baseline: Option<PathBuf>,
+    /// Whether to write that file from the run.
+    pub baseline_update: bool,
+}
+
+/// The options that only go with `--endpoint-url`, gathered while parsing.
+#[derive(Default)]
+struct ServerExtras {
+    secret_file: Option<PathBuf>,
+    confirmed_username: Option<String>,
+    prevent_user_existence_errors: bool,
+    response_timeout: Option<std::time::Duration>,
+    baseline: Option<PathBuf>,
+    baseline_update: bool,
+}
+
+impl ServerExtras {
+    fn is_empty(&self) -> bool {
+        self.secret_file.is_none()
+            && self.confirmed_username.is_none()
+            && !self.prevent_user_existence_errors
+            && self.response_timeout.is_none()
+            && self.baseline.is_none()
+            && !self.baseline_update
+    }
+}
+
+/// `--response-timeout`: seconds, more than zero, at most an hour.
+fn parse_timeout(text: &str) -> Result<std::time::Duration, String> {
+    let wrong = || format!("--response-timeout wants seconds between 0 and 3600, such as 5 or 0.5, not {text:?}");
+    let seconds: f64 = text.parse().map_err(|_| wrong())?;
+    if !(seconds > 0.0 && seconds <= 3600.0) {
+        return Err(wrong());
+    }
+    Ok(std::time::Duration::from_secs_f64(seconds))
 }
 
 /// The harness's options.
@@ -94,7 +143,8 @@ impl Options {
     /// to every test target, are accepted and ignored.
     pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Self, String> {
         let mut options = Self::default();
-        let (mut endpoint, mut client_id, mut username, mut secret_file) = (None, None, None, None);
+        let (mut endpoint, mut client_id, mut username) = (None, None, None);
+        let mut extras = ServerExtras::default();
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             let (flag, inline) = match arg.split_once('=') {
@@ -115,7 +165,12 @@ impl Options {
                 "--endpoint-url" => endpoint = Some(value("--endpoint-url")?),
                 "--client-id" => client_id = Some(value("--client-id")?),
                 "--username" => username = Some(value("--username")?),
-                "--client-secret-file" => secret_file = Some(PathBuf::from(value("--client-secret-file")?)),
+                "--client-secret-file" => extras.secret_file = Some(PathBuf::from(value("--client-secret-file")?)),
+                "--confirmed-username" => extras.confirmed_username = Some(value("--confirmed-username")?),
+                "--prevent-user-existence-errors" => extras.prevent_user_existence_errors = true,
+                "--response-timeout" => extras.response_timeout = Some(parse_timeout(&value("--response-timeout")?)?),
+                "--baseline" => extras.baseline = Some(PathBuf::from(value("--baseline")?)),
+                "--baseline-update" => extras.baseline_update = true,
                 "--list" => options.list = true,
                 "--exact" => options.exact = true,
                 "--ignored" => options.ignored_only = true,
@@ -132,10 +187,27 @@ impl Options {
         }
         options.server = match (endpoint, client_id, username) {
             (Some(endpoint), Some(client_id), Some(username)) => {
-                Some(ServerOptions { endpoint, client_id, username, secret_file })
+                if extras.baseline_update && extras.baseline.is_none() {
+                    return Err("--baseline-update needs --baseline PATH: the file to write".to_owned());
+                }
+                Some(ServerOptions {
+                    endpoint,
+                    client_id,
+                    username,
+                    secret_file: extras.secret_file,
+                    confirmed_username: extras.confirmed_username,
+                    prevent_user_existence_errors: extras.prevent_user_existence_errors,
+                    response_timeout: extras.response_timeout.unwrap_or(checks::server::DEFAULT_RESPONSE_TIMEOUT),
+                    baseline: extras.baseline,
+                    baseline_update: extras.baseline_update,
+                })
             }
-            (None, None, None) if secret_file.is_none() => None,
-            _ => return Err("--endpoint-url, --client-id and --username go together".to_owned()),
+            (None, None, None) if extras.is_empty() => None,
+            _ => {
+                return Err("--endpoint-url, --client-id and --username go together, and the other server \
+                            options need them"
+                    .to_owned());
+            }
         };
         Ok(options)
     }
@@ -225,7 +297,10 @@ pub fn workspace_root() -> PathBuf {
 
 /// The whole suite, in order, with the live peer given by the caller (its emulator is a dev-dependency
 /// of the test target, not of this library). Returns the exit code.
-pub fn run_suite(args: impl IntoIterator<Item = String>, live_peer: impl FnOnce(&WireHarness) -> Outcome) -> ExitCode {
+pub fn run_suite(
+    args: impl IntoIterator<Item = String>,
+    live_peer: impl FnOnce(&WireHarness, &Progress) -> Outcome,
+) -> ExitCode {
     let options = match Options::parse(args) {
         Ok(options) => options,
         Err(e) => {
@@ -260,10 +335,10 @@ pub fn run_suite(args: impl IntoIterator<Item = String>, live_peer: impl FnOnce(
     runner.check("differential-awscli", |_| checks::differential::differential(&harness, &root, "awscli"));
     runner.check("shorthand-roundtrip", |p| checks::cli::shorthand_roundtrip(cases, p));
     runner.check("cli-equivalence", |p| checks::cli::cli_equivalence(&harness, cases, p));
-    runner.check("live-peer", |_| live_peer(&harness));
-    runner.check("server", |_| match &server {
+    runner.check("live-peer", |p| live_peer(&harness, p));
+    runner.check("server", |p| match &server {
         None => Outcome::skip("no --endpoint-url: the server-side checks need a server"),
-        Some(server) => checks::server::run(&harness, server),
+        Some(server) => checks::server::run(&harness, server, cases, p),
     });
     runner.finish()
 }
@@ -304,6 +379,44 @@ mod tests {
             ("http://127.0.0.1:1", "abc", "jane")
         );
         assert_eq!(server.secret_file, Some(PathBuf::from("s")));
+        assert_eq!(server.response_timeout, checks::server::DEFAULT_RESPONSE_TIMEOUT);
+        assert!(server.baseline.is_none() && !server.baseline_update && !server.prevent_user_existence_errors);
+    }
+
+    #[test]
+    fn reads_the_server_expectation_options() {
+        let server = parse(&[
+            "--endpoint-url=http://127.0.0.1:1",
+            "--client-id=abc",
+            "--username=jane",
+            "--confirmed-username=john",
+            "--prevent-user-existence-errors",
+            "--response-timeout=0.5",
+            "--baseline=b.json",
+            "--baseline-update",
+        ])
+        .expect("valid")
+        .server
+        .expect("server options");
+        assert_eq!(server.confirmed_username.as_deref(), Some("john"));
+        assert!(server.prevent_user_existence_errors && server.baseline_update);
+        assert_eq!(server.response_timeout, std::time::Duration::from_millis(500));
+        assert_eq!(server.baseline, Some(PathBuf::from("b.json")));
+    }
+
+    #[test]
+    fn refuses_a_bad_timeout_and_an_update_without_a_file() {
+        let with = |extra: &[&str]| {
+            let mut args = vec!["--endpoint-url=http://x", "--client-id=a", "--username=u"];
+            args.extend_from_slice(extra);
+            parse(&args)
+        };
+        for bad in ["0", "-1", "soon", "NaN", "inf", "7200"] {
+            let error = with(&["--response-timeout", bad]).expect_err(bad);
+            assert!(error.contains("--response-timeout wants seconds"), "{error}");
+        }
+        assert!(with(&["--baseline-update"]).expect_err("no file").contains("needs --baseline"));
+        assert!(parse(&["--baseline", "b.json"]).is_err());
     }
 
     #[test]

@@ -142,49 +142,95 @@ pub fn summary_line(records: &[CheckRecord]) -> String {
     )
 }
 
-/// The records as JUnit XML: one test case per check, failures with their message, skips with theirs.
+/// One `<testcase>` of the JUnit report.
+struct Case<'a> {
+    class: String,
+    name: &'a str,
+    status: Status,
+    seconds: f64,
+    /// The failure's one-line message, or the skip's reason.
+    message: &'a str,
+    /// The failure's whole text, or what a passing case prints.
+    text: String,
+}
+
+/// The test cases of a record: one per named detail (each expectation of the server check, each protocol
+/// case), else one for the check itself; a failure that no detail carries gets the check's own case.
+fn cases(record: &CheckRecord) -> Vec<Case<'_>> {
+    let whole = || Case {
+        class: "conformance".to_owned(),
+        name: &record.name,
+        status: record.status,
+        seconds: record.seconds,
+        message: match record.status {
+            Status::Fail => record.message.lines().next().unwrap_or("failed"),
+            _ => &record.summary,
+        },
+        text: record.render(),
+    };
+    if record.details.is_empty() || record.status == Status::Skip {
+        return vec![whole()];
+    }
+    let each = record.seconds / record.details.len() as f64;
+    let mut cases: Vec<Case<'_>> = record
+        .details
+        .iter()
+        .map(|detail| Case {
+            class: format!("conformance.{}", record.name),
+            name: &detail.name,
+            status: detail.status,
+            seconds: each,
+            message: detail.note.lines().next().unwrap_or(""),
+            text: detail.note.clone(),
+        })
+        .collect();
+    if record.status == Status::Fail && !record.details.iter().any(|d| d.status == Status::Fail) {
+        cases.push(whole());
+    }
+    cases
+}
+
+/// The records as JUnit XML: one test case per expectation (a check's named details, or the check
+/// itself), failures with the expected and found values, skips with their reason.
 pub fn junit(records: &[CheckRecord]) -> String {
-    let count = |s: Status| records.iter().filter(|r| r.status == s).count();
+    let cases: Vec<Case<'_>> = records.iter().flat_map(cases).collect();
+    let count = |s: Status| cases.iter().filter(|c| c.status == s).count();
     let total: f64 = records.iter().map(|r| r.seconds).sum();
+    let (tests, failures, skipped) = (cases.len(), count(Status::Fail), count(Status::Skip));
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         xml,
-        "<testsuites name=\"cognito-idp-conformance\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" time=\"{total:.3}\">",
-        records.len(),
-        count(Status::Fail),
-        count(Status::Skip)
+        "<testsuites name=\"cognito-idp-conformance\" tests=\"{tests}\" failures=\"{failures}\" skipped=\"{skipped}\" time=\"{total:.3}\">"
     );
     let _ = writeln!(
         xml,
-        "  <testsuite name=\"conformance\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"{total:.3}\">",
-        records.len(),
-        count(Status::Fail),
-        count(Status::Skip)
+        "  <testsuite name=\"conformance\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\" time=\"{total:.3}\">"
     );
-    for record in records {
+    for case in &cases {
         let _ = write!(
             xml,
-            "    <testcase classname=\"conformance\" name=\"{}\" time=\"{:.3}\">",
-            escape(&record.name),
-            record.seconds
+            "    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3}\">",
+            escape(&case.class),
+            escape(case.name),
+            case.seconds
         );
-        match record.status {
-            Status::Pass => {}
+        match case.status {
+            Status::Pass => {
+                if !case.text.is_empty() {
+                    let _ = write!(xml, "\n      <system-out>{}</system-out>\n    ", escape(&case.text));
+                }
+            }
             Status::Fail => {
-                let first = record.message.lines().next().unwrap_or("failed");
                 let _ = write!(
                     xml,
                     "\n      <failure message=\"{}\" type=\"conformance\">{}</failure>\n    ",
-                    escape(first),
-                    escape(&record.render())
+                    escape(case.message),
+                    escape(&case.text)
                 );
             }
             Status::Skip => {
-                let _ = write!(xml, "\n      <skipped message=\"{}\"/>\n    ", escape(&record.summary));
+                let _ = write!(xml, "\n      <skipped message=\"{}\"/>\n    ", escape(case.message));
             }
-        }
-        if record.status == Status::Pass && !record.details.is_empty() {
-            let _ = write!(xml, "\n      <system-out>{}</system-out>\n    ", escape(&record.render()));
         }
         xml.push_str("</testcase>\n");
     }
@@ -282,5 +328,35 @@ mod tests {
         assert!(xml.contains("name=\"b&lt;&amp;&gt;\""), "{xml}");
         assert!(xml.contains("<failure message=\"found &quot;\u{fffd}&quot;\""), "{xml}");
         assert!(xml.contains("<skipped message=\"2 cases\"/>"), "{xml}");
+    }
+
+    #[test]
+    fn junit_has_one_testcase_per_expectation_of_a_check_with_details() {
+        let mut server = record(Status::Fail, "server");
+        server.details = vec![
+            Detail::pass("responses: x", "54 answers"),
+            Detail::fail("lookups: y", "expected A, found B\n  more"),
+            Detail::not_applicable("lookups: z", "no --confirmed-username"),
+        ];
+        let xml = junit(&[record(Status::Pass, "wire-properties"), server]);
+        assert_eq!(xml.matches("<testcase ").count(), 4, "{xml}");
+        assert!(xml.contains("tests=\"4\" failures=\"1\" skipped=\"1\""), "{xml}");
+        assert!(xml.contains("classname=\"conformance.server\" name=\"lookups: y\""), "{xml}");
+        assert!(
+            xml.contains(
+                "<failure message=\"expected A, found B\" type=\"conformance\">expected A, found B\n  more</failure>"
+            ),
+            "{xml}"
+        );
+        assert!(xml.contains("<skipped message=\"no --confirmed-username\"/>"), "{xml}");
+    }
+
+    #[test]
+    fn a_failure_no_detail_carries_keeps_the_checks_own_testcase() {
+        let mut check = record(Status::Fail, "live-peer");
+        check.details = vec![Detail::pass("a", "ok")];
+        let xml = junit(&[check]);
+        assert_eq!(xml.matches("<testcase ").count(), 2, "{xml}");
+        assert!(xml.contains("classname=\"conformance\" name=\"live-peer\""), "{xml}");
     }
 }
