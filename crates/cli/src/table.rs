@@ -648,7 +648,7 @@ mod tests {
     //! Expected outputs observed from awscli 1.46.3 (`aws cognito-idp resend-confirmation-code --output table`
     //! against /work/tools/mockserver.py, stdout a pipe or a pseudo-terminal of the given size), recorded by
     //! `python3 crates/cli/tools/record_output_goldens.py table`; the width samples are Python 3.11's answers,
-    //! from `/work/.venv-awscli/bin/python crates/cli/tools/gen_py_unicode.py --samples width`.
+    //! from `.venv-awscli/bin/python crates/cli/tools/gen_py_unicode.py --samples width`.
 
     use super::*;
 

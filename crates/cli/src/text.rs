@@ -196,7 +196,7 @@ mod tests {
     //! Expected outputs observed from awscli 1.46.3 (`aws cognito-idp resend-confirmation-code --output text`
     //! against /work/tools/mockserver.py), recorded by
     //! `python3 crates/cli/tools/record_output_goldens.py text`; the character samples are Python 3.11's answers,
-    //! from `/work/.venv-awscli/bin/python crates/cli/tools/gen_py_unicode.py --samples text`.
+    //! from `.venv-awscli/bin/python crates/cli/tools/gen_py_unicode.py --samples text`.
 
     use super::*;
 
