@@ -259,6 +259,31 @@ mod tests {
         }
     }
 
+    /// The harness's options are written once, in its `USAGE`; this command must offer each one that a
+    /// user gives (not those it sets itself, nor the harness's filters), so the two lists cannot drift.
+    #[test]
+    fn every_user_option_of_the_harness_is_an_option_of_this_command() {
+        use clap::CommandFactory as _;
+        let runner = std::fs::read_to_string(crate::workspace_root().join("crates/conformance/src/runner.rs"))
+            .expect("the harness's runner.rs");
+        let usage = runner.split("pub const USAGE").nth(1).and_then(|rest| rest.split("\";").next()).expect("USAGE");
+        // After the `usage:` line, each option starts a line.
+        let harness: Vec<&str> = usage
+            .lines()
+            .skip(2)
+            .filter_map(|line| line.split_whitespace().next())
+            .filter(|word| word.starts_with("--"))
+            .map(|word| word.trim_start_matches('-'))
+            .filter(|name| !["results-json", "no-summary", "list", "exact", "skip"].contains(name))
+            .collect();
+        assert!(harness.len() >= 10, "{harness:?}");
+        let command = crate::Cli::command();
+        let conformance = command.find_subcommand("conformance").expect("the conformance command");
+        let ours: Vec<String> = conformance.get_arguments().filter_map(|a| a.get_long()).map(str::to_owned).collect();
+        let missing: Vec<&&str> = harness.iter().filter(|name| !ours.iter().any(|o| o == *name)).collect();
+        assert!(missing.is_empty(), "options of the harness that `cargo xtask conformance` lacks: {missing:?}");
+    }
+
     #[test]
     fn the_in_xtask_checks_pass_on_this_tree() {
         let root = crate::workspace_root();
