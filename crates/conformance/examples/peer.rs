@@ -61,7 +61,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
             other => return Err(format!("unknown option {other}\n{USAGE}")),
         }
     }
-    let root = cognito_idp_conformance::runner::workspace_root();
+    let root = cognito_idp_conformance::workspace_root();
     let secret_file = secret_file.unwrap_or_else(|| root.join("target/peer/client-secret"));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -8,7 +8,7 @@
 //!   diff for JSON): wire properties through wiremock ([`wire`]), the generated types, the AWS JSON 1.1
 //!   protocol cases, `SecretHash`, the differential fixtures, the CLI binary against the client and its
 //!   shorthand writer against its parser, and the server-side checks against any implementation.
-//! - [`cli`]: the `cognito-idp` binary under test (found or built once) and the sandbox it runs in.
+//! - [`binary`]: the `cognito-idp` binary under test (found or built once) and the sandbox it runs in.
 //! - [`runner`] and [`report`]: the custom test harness (`tests/conformance.rs`): one line per check, a
 //!   summary, JUnit XML, an exit code.
 //!
@@ -18,8 +18,8 @@
 
 #![warn(missing_docs)]
 
+pub mod binary;
 pub mod checks;
-pub mod cli;
 pub mod failure;
 pub mod pattern;
 pub mod reference;
@@ -35,3 +35,12 @@ pub mod wire;
 pub use failure::Failure;
 pub use report::{Detail, Outcome};
 pub use runner::run_suite;
+
+/// The workspace root: this crate is two folders below it.
+pub fn workspace_root() -> std::path::PathBuf {
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .parent()
+        .and_then(std::path::Path::parent)
+        .map_or_else(|| manifest.to_path_buf(), std::path::Path::to_path_buf)
+}

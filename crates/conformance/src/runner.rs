@@ -2,11 +2,12 @@
 //! summary, JUnit XML, and an exit code that is non-zero on any failure.
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::checks;
+pub use crate::checks::server::ServerOptions;
 use crate::report::{self, CheckRecord, Outcome, Progress, Results, Status};
 use crate::wire::WireHarness;
 
@@ -37,29 +38,6 @@ usage: cargo test -p cognito-idp-conformance --test conformance -- [options] [fi
 
 /// The default number of property cases.
 pub const DEFAULT_CASES: u32 = 256;
-
-/// Where to run the server-side checks.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ServerOptions {
-    /// The endpoint URL.
-    pub endpoint: String,
-    /// The app client id.
-    pub client_id: String,
-    /// The username.
-    pub username: String,
-    /// The file holding the app client's secret.
-    pub secret_file: Option<PathBuf>,
-    /// A confirmed user of that client.
-    pub confirmed_username: Option<String>,
-    /// Whether the app client hides unknown users behind a simulated success.
-    pub prevent_user_existence_errors: bool,
-    /// The bound on each answer.
-    pub response_timeout: std::time::Duration,
-    /// The file of accepted deviations.
-    pub baseline: Option<PathBuf>,
-    /// Whether to write that file from the run.
-    pub baseline_update: bool,
-}
 
 /// The options that only go with `--endpoint-url`, gathered while parsing.
 #[derive(Default)]
@@ -289,12 +267,6 @@ impl Runner {
     }
 }
 
-/// The workspace root: this crate is two folders below it.
-pub fn workspace_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().and_then(Path::parent).map_or_else(|| manifest.to_path_buf(), Path::to_path_buf)
-}
-
 /// The whole suite, in order, with the live peer given by the caller (its emulator is a dev-dependency
 /// of the test target, not of this library). Returns the exit code.
 pub fn run_suite(
@@ -314,7 +286,7 @@ pub fn run_suite(
     }
     let cases = options.cases;
     let server = options.server.clone();
-    let root = workspace_root();
+    let root = crate::workspace_root();
     let mut runner = Runner::new(options);
     let harness = match WireHarness::new() {
         Ok(harness) => harness,

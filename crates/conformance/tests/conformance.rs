@@ -89,8 +89,7 @@ fn live_peer(harness: &WireHarness, progress: &Progress) -> Outcome {
 
     // The server check (that of --endpoint-url) against the same peer, with its committed baseline: an
     // entry that no longer fails fails here, since the emulator's version is pinned.
-    let path =
-        cognito_idp_conformance::runner::workspace_root().join("crates/conformance").join(cognitox_peer::BASELINE);
+    let path = cognito_idp_conformance::workspace_root().join("crates/conformance").join(cognitox_peer::BASELINE);
     let baseline = match Baseline::read(&path) {
         Ok(baseline) => baseline,
         Err(e) => return Outcome::from_details("no baseline", vec![Detail::fail("cognitox baseline", e)]),

@@ -26,7 +26,7 @@ use serde::Deserialize as _;
 use serde_json::{Map, Value};
 use wiremock::Request;
 
-use crate::cli::{self, CliBinary, CliOutput, MAX_ARGUMENT_BYTES, Sandbox};
+use crate::binary::{self, CliBinary, CliOutput, MAX_ARGUMENT_BYTES, Sandbox};
 use crate::failure::{Failure, expect_eq, expect_json, short, short_json};
 use crate::report::{Detail, Outcome, Progress};
 use crate::strategies;
@@ -242,7 +242,7 @@ pub fn cli_equivalence(harness: &WireHarness, cases: u32, progress: &Progress) -
             return Outcome::new("no cases", vec![Failure::new("the input has a strategy", "one", e.to_string())]);
         }
     };
-    let binary = match cli::binary() {
+    let binary = match binary::binary() {
         Ok(binary) => binary,
         Err(e) => return Outcome::new("no binary", vec![Failure::new("the CLI binary", "built or found", e)]),
     };
@@ -298,8 +298,8 @@ pub fn cli_case(
         };
         tally.sent(form, args.via_file);
         let command = sandbox.command(binary, &harness.uri(), &args.args, &[]);
-        let (output, request) = harness.exchange_external(ok_json("{}"), || cli::run(command));
-        let shown = format!("{} form `{}`", form.name(), cli::command_line(&args.args));
+        let (output, request) = harness.exchange_external(ok_json("{}"), || binary::run(command));
+        let shown = format!("{} form `{}`", form.name(), binary::command_line(&args.args));
         failures.extend(check_cli_exchange(&shown, output, request.as_ref(), &client_body));
     }
     failures
@@ -627,7 +627,7 @@ pub struct PeerAccount {
 /// unknown user or an unknown client it exits 255 and names the contract's error code on stderr.
 /// `runtime` is the one the server runs on. Codes are asserted, not messages.
 pub fn live_peer_cli(runtime: &tokio::runtime::Runtime, peer: &PeerAccount) -> Vec<Detail> {
-    let binary = match cli::binary() {
+    let binary = match binary::binary() {
         Ok(binary) => binary,
         Err(e) => return vec![Detail::fail("CLI: the binary", e)],
     };
@@ -640,7 +640,7 @@ pub fn live_peer_cli(runtime: &tokio::runtime::Runtime, peer: &PeerAccount) -> V
             vec!["--client-id".to_owned(), client_id.to_owned(), "--username".to_owned(), username.to_owned()];
         args.extend_from_slice(extra);
         let env: Vec<(&str, &str)> = secret.map(|s| ("COGNITO_CLIENT_SECRET", s)).into_iter().collect();
-        cli::run_on(runtime, sandbox.command(binary, &peer.endpoint, &args, &env))
+        binary::run_on(runtime, sandbox.command(binary, &peer.endpoint, &args, &env))
     };
     let (id, user, secret) = (peer.client_id.as_str(), peer.username.as_str(), Some(peer.secret.as_str()));
     let mut details =

@@ -187,7 +187,7 @@ mod tests {
 
     #[test]
     fn the_committed_inputs_are_at_least_twenty_valid_requests() {
-        let inputs = read_inputs(&crate::runner::workspace_root()).expect("inputs");
+        let inputs = read_inputs(&crate::workspace_root()).expect("inputs");
         assert!(inputs.inputs.len() >= 20);
         for named in &inputs.inputs {
             let violations = crate::schema::validate(cognito_idp_client::contract::INPUT, &named.input);

@@ -33,6 +33,29 @@ use expect::{Seen, Source, Want};
 /// Client secrets are a few dozen characters; a file larger than this does not hold one.
 const MAX_SECRET_BYTES: u64 = 4096;
 
+/// The server check's options (`--endpoint-url` and the options that go with it), parsed by the runner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServerOptions {
+    /// The endpoint URL.
+    pub endpoint: String,
+    /// The app client id.
+    pub client_id: String,
+    /// The username.
+    pub username: String,
+    /// The file holding the app client's secret.
+    pub secret_file: Option<std::path::PathBuf>,
+    /// A confirmed user of that client.
+    pub confirmed_username: Option<String>,
+    /// Whether the app client hides unknown users behind a simulated success.
+    pub prevent_user_existence_errors: bool,
+    /// The bound on each answer.
+    pub response_timeout: std::time::Duration,
+    /// The file of accepted deviations.
+    pub baseline: Option<std::path::PathBuf>,
+    /// Whether to write that file from the run.
+    pub baseline_update: bool,
+}
+
 /// The implementation under test and the app client and user it knows.
 #[derive(Clone)]
 pub struct ServerTarget {
@@ -488,7 +511,7 @@ fn shown_members(input: &Value) -> String {
 /// baseline, when one is given.
 pub fn run(
     harness: &crate::wire::WireHarness,
-    options: &crate::runner::ServerOptions,
+    options: &ServerOptions,
     cases: u32,
     progress: &Progress,
 ) -> crate::report::Outcome {

@@ -62,7 +62,7 @@ fn build() -> Result<CliBinary, String> {
     let profile = current_profile()?;
     let args = ["build", "--locked", "-p", "cognito-idp-cli", "--bin", "cognito-idp", "--message-format=json"];
     let mut command = Command::new(&cargo);
-    command.current_dir(crate::runner::workspace_root()).args(args).args(["--profile", &profile]);
+    command.current_dir(crate::workspace_root()).args(args).args(["--profile", &profile]);
     // cargo gave this process the variables of the conformance package; build scripts that watch them
     // (ring's does) would rebuild on every switch between this build and a plain `cargo build`.
     for (name, _) in std::env::vars_os() {
