@@ -46,18 +46,33 @@ impl std::fmt::Debug for Io<'_> {
     }
 }
 
-/// How the command ended: its exit code.
-struct Exit(i32);
+/// How a failed command ends: its exit code and the message for standard error.
+struct Exit {
+    code: i32,
+    message: String,
+}
 
 type Step<T> = Result<T, Exit>;
 
 /// Runs `cognito-idp` with `args` (without the program name) and returns its exit code.
 pub fn run(args: &[OsString], io: &mut Io<'_>) -> i32 {
     let mut log = DebugLog::new(false);
-    let code = match run_steps(args, io, &mut log) {
-        Ok(code) | Err(Exit(code)) => code,
+    let (code, message) = match run_steps(args, io, &mut log) {
+        Ok(code) => (code, None),
+        Err(Exit { code, message }) => (code, Some(message)),
     };
-    log.log(io.err, "cognito_idp.cli", &format!("Exiting with rc {code}"));
+    let exiting = format!("Exiting with rc {code}");
+    // AWS CLI v1's `main()` logs "Exiting with rc 255" and then writes the exception's message; other
+    // endings are not logged there, and our log notes them after the message.
+    if code == 255 {
+        log.log(io.err, "cognito_idp.cli", &exiting);
+    }
+    if let Some(message) = message {
+        let _ = io.err.write_all(message.as_bytes());
+    }
+    if code != 255 {
+        log.log(io.err, "cognito_idp.cli", &exiting);
+    }
     let _ = io.out.flush();
     code
 }
@@ -91,7 +106,7 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
             }
         })
     };
-    let invocation = parsed.map_err(|e| fail(io, &e.render(), e.exit_code()))?;
+    let invocation = parsed.map_err(|e| fail(&e.render(), e.exit_code()))?;
     let globals = invocation.globals;
     let operation = match invocation.command {
         Command::Version => return Ok(print(io, &format!("{}\n", version_line()))),
@@ -106,20 +121,20 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
             "argument --secret-hash: not allowed with a client secret (--client-secret-file or {}): give one or the other",
             secret::SECRET_VARIABLE
         ));
-        return Err(fail(io, &error.render(), error.exit_code()));
+        return Err(fail(&error.render(), error.exit_code()));
     }
 
     let (mut params, ordered_dicts) = unpack_members(&operation, &invocation.list_values, io)?;
 
     let settings = Settings::new(globals.profile.as_deref(), io.env);
-    settings.check_profile().map_err(|e| config_failure(io, &e))?;
+    settings.check_profile().map_err(|e| config_failure(&e))?;
 
     if invocation.list_values.contains(&"--cli-input-json") {
-        return Err(fail(io, "\nthe JSON object must be str, bytes or bytearray, not list\n", 255));
+        return Err(fail("\nthe JSON object must be str, bytes or bytearray, not list\n", 255));
     }
     if let Some(text) = &operation.cli_input_json {
         let loader = Loader::new(io.cwd);
-        let input = argprocess::load_cli_input_json(text, &loader).map_err(|e| fail(io, &format!("\n{e}\n"), 255))?;
+        let input = argprocess::load_cli_input_json(text, &loader).map_err(|e| fail(&format!("\n{e}\n"), 255))?;
         for (key, value) in input {
             params.entry(key).or_insert(value);
         }
@@ -135,12 +150,12 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
 
     let target = resolve_target(&globals, io, &settings, log)?;
     if operation.generate_cli_skeleton.as_deref() == Some("output") {
-        check_params(&params, &ordered_dicts, io)?;
+        check_params(&params, &ordered_dicts)?;
         return display(&globals, &settings, query.as_ref(), &skeleton::output_skeleton(), io);
     }
-    check_params(&params, &ordered_dicts, io)?;
+    check_params(&params, &ordered_dicts)?;
 
-    let policy = retry_policy(&settings).map_err(|e| fail(io, &format!("\n{e}\n"), 255))?;
+    let policy = retry_policy(&settings).map_err(|e| fail(&format!("\n{e}\n"), 255))?;
     log.log(
         io.err,
         "cognito_idp.transport",
@@ -152,7 +167,7 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| fail(io, &format!("\ncould not start the I/O runtime: {e}\n"), 255))?;
+        .map_err(|e| fail(&format!("\ncould not start the I/O runtime: {e}\n"), 255))?;
     let redacted_body = debug::redact(&params, contract::INPUT).to_string();
     let url = client.raw_url();
     let outcome = {
@@ -166,18 +181,18 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
             CallError::Transport(failure) => transport_message(&failure, &url),
             CallError::Client(other) => other.to_string(),
         };
-        fail(io, &format!("\n{message}\n"), 255)
+        fail(&format!("\n{message}\n"), 255)
     })?;
 
     let raw = &finished.response;
     if raw.status < 301 {
         let names = raw.headers.keys().map(|n| n.as_str());
         let output =
-            response::parse_output_with_headers(&raw.body, names).map_err(|e| fail(io, &format!("\n{e}\n"), 255))?;
+            response::parse_output_with_headers(&raw.body, names).map_err(|e| fail(&format!("\n{e}\n"), 255))?;
         display(&globals, &settings, query.as_ref(), &output, io)
     } else {
         let (code, message) = response::error_code_and_message(raw.status, &raw.body)
-            .map_err(|crash| fail(io, &format!("\n{crash}\n"), 255))?;
+            .map_err(|crash| fail(&format!("\n{crash}\n"), 255))?;
         let retries = if finished.max_reached {
             format!(" (reached max retries: {})", finished.attempts.saturating_sub(1))
         } else {
@@ -187,7 +202,7 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
             "\nAn error occurred ({code}) when calling the {} operation{retries}: {message}\n",
             contract::OPERATION
         );
-        Err(fail(io, &message, 255))
+        Err(fail(&message, 255))
     }
 }
 
@@ -213,7 +228,7 @@ fn unpack_members(
         }
         let Some((_, text)) = operation.members.iter().find(|(m, _)| std::ptr::eq(*m, member)) else { continue };
         let unpacked =
-            argprocess::unpack(member, &option, text, &loader).map_err(|e| fail(io, &format!("\n{e}\n"), 255))?;
+            argprocess::unpack(member, &option, text, &loader).map_err(|e| fail(&format!("\n{e}\n"), 255))?;
         if unpacked.dict_type == DictType::OrderedDict {
             ordered.push(member.name);
         }
@@ -232,7 +247,7 @@ fn add_secret_hash(
 ) -> Step<()> {
     let env_secret = io.env.get(secret::SECRET_VARIABLE).map(String::as_str);
     let loaded = secret::load(operation.client_secret_file.as_deref(), env_secret, io.cwd)
-        .map_err(|e| fail(io, &format!("\n{e}\n"), 255))?;
+        .map_err(|e| fail(&format!("\n{e}\n"), 255))?;
     let Some(client_secret) = loaded else { return Ok(()) };
     let (Some(Value::String(username)), Some(Value::String(client_id))) =
         (params.get("Username"), params.get("ClientId"))
@@ -275,8 +290,8 @@ struct Target {
 }
 
 fn resolve_target(globals: &Globals, io: &mut Io<'_>, settings: &Settings<'_>, log: &DebugLog) -> Step<Target> {
-    let region = settings.region(globals.region.as_deref()).map_err(|e| config_failure(io, &e))?;
-    let endpoint = settings.endpoint(globals.endpoint_url.as_deref(), &region).map_err(|e| config_failure(io, &e))?;
+    let region = settings.region(globals.region.as_deref()).map_err(|e| config_failure(&e))?;
+    let endpoint = settings.endpoint(globals.endpoint_url.as_deref(), &region).map_err(|e| config_failure(&e))?;
     log.log(io.err, "cognito_idp.cli", &format!("Region: {region}; endpoint: {endpoint}"));
     Ok(Target { endpoint })
 }
@@ -290,8 +305,8 @@ fn retry_policy(settings: &Settings<'_>) -> Result<RetryPolicy, String> {
     RetryPolicy::from_settings(mode.as_deref(), max_attempts.as_deref(), scale.map(String::as_str))
 }
 
-fn check_params(params: &Value, ordered_dicts: &[&str], io: &mut Io<'_>) -> Step<()> {
-    validate::validate_with(params, contract::INPUT, ordered_dicts).map_err(|e| fail(io, &format!("\n{e}\n"), 255))
+fn check_params(params: &Value, ordered_dicts: &[&str]) -> Step<()> {
+    validate::validate_with(params, contract::INPUT, ordered_dicts).map_err(|e| fail(&format!("\n{e}\n"), 255))
 }
 
 /// The HTTP client: timeouts, TLS verification (announced when turned off) and CA bundle.
@@ -316,17 +331,17 @@ fn build_client(globals: &Globals, settings: &Settings<'_>, target: &Target, io:
     } else if https {
         let bundle = match &globals.ca_bundle {
             Some(path) => Some(path.clone()),
-            None => settings.setting(Some("AWS_CA_BUNDLE"), "ca_bundle").map_err(|e| config_failure(io, &e))?,
+            None => settings.setting(Some("AWS_CA_BUNDLE"), "ca_bundle").map_err(|e| config_failure(&e))?,
         };
         if let Some(path) = bundle {
             let url = cognito_idp_client::client::raw_url(&target.endpoint);
             let pem = std::fs::read(config::expand_path(&path, io.env)).map_err(|e| {
-                fail(io, &format!("\nSSL validation failed for {url} cannot read the CA bundle {path}: {e}\n"), 255)
+                fail(&format!("\nSSL validation failed for {url} cannot read the CA bundle {path}: {e}\n"), 255)
             })?;
             builder = builder.ca_bundle_pem(pem);
         }
     }
-    builder.build().map_err(|e| fail(io, &format!("\n{e}\n"), 255))
+    builder.build().map_err(|e| fail(&format!("\n{e}\n"), 255))
 }
 
 /// `--cli-connect-timeout` / `--cli-read-timeout`: seconds, default 60, 0 for none.
@@ -406,12 +421,12 @@ fn display(
 ) -> Step<i32> {
     let format = match &globals.output {
         Some(format) => Some(format.clone()),
-        None => settings.setting(Some("AWS_DEFAULT_OUTPUT"), "output").map_err(|e| config_failure(io, &e))?,
+        None => settings.setting(Some("AWS_DEFAULT_OUTPUT"), "output").map_err(|e| config_failure(&e))?,
     }
     .unwrap_or_else(|| "json".to_owned());
     let response = jsonfmt::without_response_metadata(response);
     let data = match query {
-        Some(query) => query.search(&response).map_err(|e| fail(io, &format!("\n{e}\n"), 255))?,
+        Some(query) => query.search(&response).map_err(|e| fail(&format!("\n{e}\n"), 255))?,
         None => response,
     };
     match format.as_str() {
@@ -420,7 +435,7 @@ fn display(
             Ok(out) => Ok(print(io, &out)),
             Err(e) => {
                 let _ = io.out.write_all(e.stdout.as_bytes());
-                Err(fail(io, &e.stderr_text(), 255))
+                Err(fail(&e.stderr_text(), 255))
             }
         },
         "table" => {
@@ -433,11 +448,11 @@ fn display(
                 Ok(out) => Ok(print(io, &format!("{out}{suffix}"))),
                 Err(e) => {
                     let _ = io.out.write_all(suffix.as_bytes());
-                    Err(fail(io, &e.stderr_text(styled), 255))
+                    Err(fail(&e.stderr_text(styled), 255))
                 }
             }
         }
-        other => Err(fail(io, &format!("\nUnknown output type: {other}\n"), 255)),
+        other => Err(fail(&format!("\nUnknown output type: {other}\n"), 255)),
     }
 }
 
@@ -458,8 +473,8 @@ fn v2_debug_warnings(globals: &Globals, env: &Env, err: &mut dyn Write) {
 const V2_PAGER_WARNING: &str = "\nAWS CLI v2 UPGRADE WARNING: By default, the AWS CLI v2 returns all output through your operating system\u{2019}s default pager program. This is different from v1 behavior, where the system pager is not used by default. To retain AWS CLI v1 behavior in AWS CLI v2, set the `cli_pager` configuration setting, or the `AWS_PAGER` environment variable, to the empty string. See https://docs.aws.amazon.com/cli/latest/userguide/cliv2-migration-changes.html#cliv2-migration-output-pager.\n";
 const V2_ENCODING_WARNING: &str = "\nThe AWS CLI v2 does not support The `PYTHONUTF8` and `PYTHONIOENCODING` environment variables, and instead uses the `AWS_CLI_FILE_ENCODING` variable. This is different from v1 behavior, where the former two variables are used instead. To retain AWS CLI v1 behavior in AWS CLI v2, set the `AWS_CLI_FILE_ENCODING` environment variable instead. See https://docs.aws.amazon.com/cli/latest/userguide/cliv2-migration-changes.html#cliv2-migration-encodingenvvar.\n";
 
-fn config_failure(io: &mut Io<'_>, error: &ConfigError) -> Exit {
-    fail(io, &error.render(), 255)
+fn config_failure(error: &ConfigError) -> Exit {
+    fail(&error.render(), 255)
 }
 
 fn print(io: &mut Io<'_>, text: &str) -> i32 {
@@ -467,9 +482,10 @@ fn print(io: &mut Io<'_>, text: &str) -> i32 {
     0
 }
 
-fn fail(io: &mut Io<'_>, message: &str, code: i32) -> Exit {
-    let _ = io.err.write_all(message.as_bytes());
-    Exit(code)
+/// A failure: `run` writes its message last, after the `--debug` log's exit line for the exceptions AWS CLI
+/// v1's `main()` catches (exit code 255), before it otherwise.
+fn fail(message: &str, code: i32) -> Exit {
+    Exit { code, message: message.to_owned() }
 }
 
 /// `cognito-idp/<version> <OS>/<release> <arch> cognito-idp-client/<version>`, in the shape of
@@ -489,4 +505,65 @@ pub fn version_line() -> String {
         std::env::consts::ARCH,
         env!("CARGO_PKG_VERSION")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs the command in memory, with no AWS files, and returns its exit code and standard error.
+    fn run_in_memory(args: &[&str]) -> (i32, String) {
+        let env: Env =
+            [("AWS_CONFIG_FILE", "nonexistent-config"), ("AWS_SHARED_CREDENTIALS_FILE", "nonexistent-credentials")]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        let mut io = Io {
+            env: &env,
+            cwd: Path::new("."),
+            out: &mut out,
+            err: &mut err,
+            stdout_is_tty: false,
+            tty_columns: None,
+        };
+        let code = run(&args, &mut io);
+        (code, String::from_utf8_lossy(&err).into_owned())
+    }
+
+    #[test]
+    fn with_debug_an_exception_logs_its_exit_before_the_message_as_aws_cli_v1_does() {
+        let (code, err) = run_in_memory(&[
+            "resend-confirmation-code",
+            "--debug",
+            "--region",
+            "us-east-1",
+            "--client-id",
+            "a",
+            "--username",
+            "b",
+            "--cli-input-json",
+            r#"{"Bad": 1}"#,
+        ]);
+        assert_eq!(code, 255, "{err}");
+        let exiting = err.find("Exiting with rc 255").expect("the exit line");
+        let message = err.find("Parameter validation failed:").expect("the message");
+        assert!(exiting < message, "the exit line must come first:\n{err}");
+        assert!(
+            err.ends_with(
+                "must be one of: ClientId, SecretHash, UserContextData, Username, AnalyticsMetadata, ClientMetadata\n"
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn with_debug_a_usage_error_keeps_its_message_first() {
+        let (code, err) = run_in_memory(&["resend-confirmation-code", "--debug", "--client-id"]);
+        assert_eq!(code, 2, "{err}");
+        let message = err.find("argument --client-id: expected one argument").expect("the message");
+        let exiting = err.find("Exiting with rc 2").expect("our exit line");
+        assert!(message < exiting, "{err}");
+    }
 }
