@@ -11,6 +11,8 @@ mod peer;
 mod record;
 mod schema;
 mod skeleton;
+#[cfg(test)]
+mod tidy;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
