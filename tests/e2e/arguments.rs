@@ -23,9 +23,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::binary::shell_quote;
 use crate::support::cli::{self, Cli, Outcome, binary};
 use crate::support::secrets;
+use cognito_idp_test_kit::shell::quote as shell_quote;
 
 /// The seed of the committed run.
 const SEED: u64 = 0x5eed_c061_1d9e_2e2e;

@@ -14,12 +14,13 @@ use std::time::Duration;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::support::binary::{BIN_VAR, BinaryUnderTest, binary_under_test, describe_env, shell_quote};
 use crate::support::cli::DELAY_SCALE;
 use crate::support::diff::{line_diff, visible};
 use crate::support::mock_server::{MockServer, ReceivedRequest, ScriptedResponse};
 use crate::support::sandbox::{self, RunSpec};
 use crate::support::{bytes_to_text, text_to_bytes};
+use cognito_idp_test_kit::binary::{BIN_VAR, BinaryUnderTest, binary_under_test};
+use cognito_idp_test_kit::shell::{describe_env, quote as shell_quote};
 
 /// Where the recordings and the case list live.
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/awscli");

@@ -189,7 +189,7 @@ fn harness(root: &Path, args: &Args) -> Result<Vec<CheckRecord>> {
     // Build scripts that watch them (ring's does) would see them change and rebuild everything on each
     // switch between `cargo xtask conformance` and a plain `cargo test`.
     for (name, _) in std::env::vars_os() {
-        if name.to_str().is_some_and(is_package_variable) {
+        if name.to_str().is_some_and(cognito_idp_test_kit::cargo_env::is_package_variable) {
             command.env_remove(&name);
         }
     }
@@ -230,14 +230,6 @@ fn harness(root: &Path, args: &Args) -> Result<Vec<CheckRecord>> {
     Ok(records)
 }
 
-/// Whether cargo sets `name` for the package being built or run, rather than for the whole invocation.
-fn is_package_variable(name: &str) -> bool {
-    name.starts_with("CARGO_PKG_")
-        || name.starts_with("CARGO_MANIFEST_")
-        || name.starts_with("CARGO_BIN_")
-        || matches!(name, "CARGO_CRATE_NAME" | "CARGO_PRIMARY_PACKAGE" | "OUT_DIR")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,16 +239,6 @@ mod tests {
         let text = r#"{"checks":[{"name":"wire-properties","status":"pass","summary":"256 cases","seconds":1.5,"message":"","details":[],"show_details":false}]}"#;
         let results: Results = serde_json::from_str(text).expect("parses");
         assert_eq!(results.checks[0].status, Status::Pass);
-    }
-
-    #[test]
-    fn only_the_package_variables_of_cargo_run_are_dropped() {
-        for name in ["CARGO_PKG_NAME", "CARGO_MANIFEST_DIR", "CARGO_MANIFEST_LINKS", "CARGO_CRATE_NAME", "OUT_DIR"] {
-            assert!(is_package_variable(name), "{name}");
-        }
-        for name in ["CARGO", "CARGO_HOME", "CARGO_TARGET_DIR", "CARGO_TERM_COLOR", "PATH"] {
-            assert!(!is_package_variable(name), "{name}");
-        }
     }
 
     /// The harness's options are written once, in its `USAGE`; this command must offer each one that a

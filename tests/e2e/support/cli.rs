@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::time::Duration;
 
-use super::binary::{BinaryUnderTest, binary_under_test, describe_env};
 use super::sandbox::{self, RunSpec};
+use cognito_idp_test_kit::binary::{BinaryUnderTest, binary_under_test};
+use cognito_idp_test_kit::shell::describe_env;
 
 /// The ClientId of ordinary runs (not a secret: see [`super::secrets`] for the ones that are).
 pub const CLIENT_ID: &str = "1example23456789";

@@ -2,7 +2,6 @@
 //! every output against the registry of secrets), runs built for the area tests, the mock endpoint (HTTP or
 //! HTTPS, well- or ill-behaved), and a line diff for reports.
 
-pub mod binary;
 pub mod cli;
 pub mod diff;
 pub mod mock_server;

@@ -11,8 +11,8 @@ use std::path::{Component, Path};
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use super::binary::BinaryUnderTest;
 use super::text_to_bytes;
+use cognito_idp_test_kit::binary::BinaryUnderTest;
 
 /// How long one run may take before it is killed, unless its spec says otherwise.
 pub const TIMEOUT: Duration = Duration::from_secs(90);

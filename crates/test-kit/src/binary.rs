@@ -1,4 +1,6 @@
-//! The binary under test: `COGNITO_IDP_BIN` if set, else `cognito-idp` built once from this workspace.
+//! The binary under test: `COGNITO_IDP_BIN` if set (an executable and leading arguments, such as
+//! `/venv/bin/aws cognito-idp` for AWS CLI v1 itself), else `cognito-idp` built once from this workspace
+//! with the cargo and the profile of the test running.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -25,8 +27,8 @@ impl BinaryUnderTest {
 
     /// How a person would type a run of `args`, for reports.
     pub fn command_line(&self, args: &[String]) -> String {
-        let mut words = vec![shell_quote(&self.program.display().to_string())];
-        words.extend(self.leading_args.iter().chain(args).map(|a| shell_quote(a)));
+        let mut words = vec![crate::shell::quote(&self.program.display().to_string())];
+        words.extend(self.leading_args.iter().chain(args).map(|a| crate::shell::quote(a)));
         words.join(" ")
     }
 }
@@ -64,15 +66,14 @@ fn build_from_workspace() -> Result<BinaryUnderTest, String> {
         .map(PathBuf::from)
         .or_else(|| option_env!("CARGO").map(PathBuf::from))
         .unwrap_or_else(|| PathBuf::from("cargo"));
-    let workspace_root =
-        Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let workspace_root = crate::cargo_env::workspace_root();
     let profile = current_profile()?;
     let mut command = Command::new(&cargo);
-    // Cargo gives this test process the variables of the e2e package (CARGO_MANIFEST_DIR, CARGO_PKG_NAME, ...).
+    // Cargo gives this test process the variables of its package (CARGO_MANIFEST_DIR, CARGO_PKG_NAME, ...).
     // Build scripts that watch them (ring's does) would see another environment than the `cargo test` that
     // built this binary, and each build would redo them: the nested build gets the environment without them.
     for (name, _) in std::env::vars_os() {
-        if name.to_str().is_some_and(is_package_variable) {
+        if name.to_str().is_some_and(crate::cargo_env::is_package_variable) {
             command.env_remove(&name);
         }
     }
@@ -89,24 +90,6 @@ fn build_from_workspace() -> Result<BinaryUnderTest, String> {
     let program = executable_from_messages(&String::from_utf8_lossy(&output.stdout))
         .ok_or_else(|| format!("`{shown}` reported no executable for the cognito-idp binary"))?;
     Ok(BinaryUnderTest { program, leading_args: Vec::new() })
-}
-
-/// Whether `name` is one of the variables cargo sets for the package whose test is running (not a setting of
-/// cargo itself, such as CARGO_HOME or CARGO_TARGET_DIR).
-fn is_package_variable(name: &str) -> bool {
-    const EXACT: [&str; 10] = [
-        "CARGO_MANIFEST_DIR",
-        "CARGO_MANIFEST_PATH",
-        "CARGO_MANIFEST_LINKS",
-        "CARGO_CRATE_NAME",
-        "CARGO_BIN_NAME",
-        "CARGO_PRIMARY_PACKAGE",
-        "CARGO_TARGET_TMPDIR",
-        "CARGO_RUSTC_CURRENT_DIR",
-        "OUT_DIR",
-        "CARGO_PKG_README",
-    ];
-    EXACT.contains(&name) || name.starts_with("CARGO_PKG_") || name.starts_with("CARGO_BIN_EXE_")
 }
 
 /// The cargo profile this test binary was built with, from where it lives: `target/<dir>/deps/<test>`, where
@@ -138,29 +121,6 @@ fn executable_from_messages(stdout: &str) -> Option<PathBuf> {
         .next()
 }
 
-/// Environment settings as a person would write them before a command: `NAME=value`, or `(no NAME)` for a
-/// variable the run removes; space-separated.
-pub fn describe_env(env: &std::collections::BTreeMap<String, Option<String>>) -> String {
-    let words: Vec<String> = env
-        .iter()
-        .map(|(name, value)| match value {
-            Some(value) => format!("{name}={}", shell_quote(value)),
-            None => format!("(no {name})"),
-        })
-        .collect();
-    words.join(" ")
-}
-
-/// `word` as a POSIX shell would need it: bare when it is only safe characters, else in single quotes.
-pub fn shell_quote(word: &str) -> String {
-    let safe = |c: char| c.is_ascii_alphanumeric() || "-_./:=@,+%{}".contains(c);
-    if !word.is_empty() && word.chars().all(safe) {
-        word.to_owned()
-    } else {
-        format!("'{}'", word.replace('\'', r"'\''"))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,23 +147,5 @@ mod tests {
         let binary = from_spec("/venv/bin/aws  cognito-idp").expect("a valid spec");
         assert_eq!(binary.program, PathBuf::from("/venv/bin/aws"));
         assert_eq!(binary.leading_args, ["cognito-idp"]);
-    }
-
-    #[test]
-    fn the_packages_variables_are_told_apart_from_cargos_settings() {
-        for name in ["CARGO_MANIFEST_DIR", "CARGO_PKG_NAME", "CARGO_PKG_VERSION_MAJOR", "CARGO_BIN_EXE_x", "OUT_DIR"] {
-            assert!(is_package_variable(name), "{name}");
-        }
-        for name in ["CARGO_HOME", "CARGO_TARGET_DIR", "CARGO_BUILD_JOBS", "CARGO", "PATH"] {
-            assert!(!is_package_variable(name), "{name}");
-        }
-    }
-
-    #[test]
-    fn words_that_need_quotes_get_single_quotes() {
-        assert_eq!(shell_quote("--username"), "--username");
-        assert_eq!(shell_quote(""), "''");
-        assert_eq!(shell_quote("a='x,y'"), r"'a='\''x,y'\'''");
-        assert_eq!(shell_quote("Zo\u{eb}"), "'Zo\u{eb}'");
     }
 }
