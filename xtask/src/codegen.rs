@@ -34,14 +34,53 @@ pub struct Output {
 pub fn generate(root: &Path) -> Result<Vec<Output>> {
     let spec_path = root.join(SPEC_PATH);
     let text = std::fs::read_to_string(&spec_path).with_context(|| format!("reading {}", spec_path.display()))?;
-    let openapi: openapiv3::OpenAPI =
-        serde_norway::from_str(&text).with_context(|| format!("parsing {SPEC_PATH} as OpenAPI 3.0"))?;
+    let document: serde_json::Value =
+        serde_norway::from_str(&text).with_context(|| format!("parsing {SPEC_PATH} as YAML"))?;
+    let openapi = progenitor_view(document)?;
     let contract = Contract::from_spec_file(&spec_path)?;
 
     Ok(vec![
         Output { path: Path::new(CLIENT_SRC).join("generated.rs"), contents: client_file(&openapi, &contract)? },
         Output { path: Path::new(CLIENT_SRC).join("generated_model.rs"), contents: model_file(&contract)? },
     ])
+}
+
+/// The spec as progenitor 0.15 can take it, in memory only: the request body's media type becomes
+/// `application/json` (the only JSON request media type progenitor knows; `framing.rs` puts the real one,
+/// `contract::MEDIA_TYPE`, on the wire), and the protocol's schemas (`x-amz-protocol`: the errors' `__type`,
+/// which `error.rs` reads by the protocol's rules, namespaces included) leave the generated types.
+pub fn progenitor_view(mut document: serde_json::Value) -> Result<openapiv3::OpenAPI> {
+    use serde_json::Value;
+    let schemas = document["components"]["schemas"].as_object_mut().context("the spec has no component schemas")?;
+    let protocol: Vec<String> = schemas
+        .iter()
+        .filter(|(_, schema)| schema["x-amz-protocol"].as_bool() == Some(true))
+        .map(|(name, _)| name.clone())
+        .collect();
+    for name in &protocol {
+        schemas.shift_remove(name);
+    }
+    let references: Vec<String> = protocol.iter().map(|name| format!("#/components/schemas/{name}")).collect();
+    for schema in schemas.values_mut() {
+        if let Some(properties) = schema.get_mut("properties").and_then(Value::as_object_mut) {
+            properties
+                .retain(|_, property| !property["$ref"].as_str().is_some_and(|r| references.iter().any(|p| p == r)));
+        }
+    }
+    for item in document["paths"].as_object_mut().into_iter().flat_map(|paths| paths.values_mut()) {
+        for operation in item.as_object_mut().into_iter().flat_map(|item| item.values_mut()) {
+            let Some(content) = operation["requestBody"]["content"].as_object_mut() else { continue };
+            let media_types: Vec<String> = content.keys().cloned().collect();
+            for media_type in media_types {
+                if media_type.starts_with("application/x-amz-json-")
+                    && let Some(value) = content.shift_remove(&media_type)
+                {
+                    content.insert("application/json".to_owned(), value);
+                }
+            }
+        }
+    }
+    serde_json::from_value(document).with_context(|| format!("reading {SPEC_PATH} as OpenAPI 3.0"))
 }
 
 /// Writes the generated files, or with `check` compares them with what is committed.

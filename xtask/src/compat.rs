@@ -1398,7 +1398,9 @@ mod tests {
             base: same,
             head: |d| {
                 let json10 = "application/x-amz-json-1.0";
-                post(d)["requestBody"]["x-amz-media-type"] = json10.into();
+                let body = object(&mut post(d)["requestBody"]["content"]);
+                let schema = body.shift_remove("application/x-amz-json-1.1").expect("1.1 request content");
+                body.insert(json10.to_owned(), schema);
                 for response in object(&mut post(d)["responses"]).values_mut() {
                     let content = object(&mut response["content"]);
                     let schema = content.shift_remove("application/x-amz-json-1.1").expect("1.1 content");
@@ -1722,8 +1724,8 @@ mod tests {
             mutation: "an example changes",
             base: same,
             head: |d| {
-                post(d)["requestBody"]["content"]["application/json"]["examples"]["resend-to-jane"]["value"]["Username"] =
-                    "joe".into();
+                post(d)["requestBody"]["content"]["application/x-amz-json-1.1"]["examples"]["resend-to-jane"]["value"]
+                    ["Username"] = "joe".into();
             },
             class: Class::Compatible,
             expected: &[("example-changed", "operation ResendConfirmationCode")],

@@ -168,15 +168,15 @@ impl Contract {
                 anyhow!("the operation needs a required X-Amz-Target header parameter with one enum value")
             })?;
         let body = &op["requestBody"];
-        let media_type = string(body, "x-amz-media-type")?;
-        let input = body["content"]["application/json"]["schema"]
+        let (media_type, content) = request_content(body)?;
+        let input = content["schema"]
             .get("$ref")
             .and_then(Value::as_str)
             .map(ref_name)
-            .ok_or_else(|| anyhow!("the request body needs an application/json schema that is a $ref"))??;
+            .ok_or_else(|| anyhow!("the request body needs a {media_type} schema that is a $ref"))??;
 
         let mut examples = Vec::new();
-        for (name, example) in body["content"]["application/json"]["examples"].as_object().into_iter().flatten() {
+        for (name, example) in content["examples"].as_object().into_iter().flatten() {
             examples.push(Example {
                 name: name.clone(),
                 summary: example["summary"].as_str().unwrap_or_default().to_owned(),
@@ -215,9 +215,19 @@ impl Contract {
             }
         }
 
+        // Schemas of the protocol (`x-amz-protocol`, such as the errors' `__type`) are not AWS model shapes:
+        // they and the members that use them stay out of the contract.
+        let schemas = obj(&doc["components"], "schemas")?;
+        let protocol: Vec<String> = schemas
+            .iter()
+            .filter(|(_, schema)| schema["x-amz-protocol"].as_bool() == Some(true))
+            .map(|(name, _)| format!("#/components/schemas/{name}"))
+            .collect();
         let mut shapes = BTreeMap::new();
-        for (name, schema) in obj(&doc["components"], "schemas")? {
-            shapes.insert(name.clone(), spec_shape(name, schema)?);
+        for (name, schema) in schemas {
+            if schema["x-amz-protocol"].as_bool() != Some(true) {
+                shapes.insert(name.clone(), spec_shape(name, schema, &protocol)?);
+            }
         }
 
         Ok(Self {
@@ -322,7 +332,21 @@ impl Contract {
     }
 }
 
-fn spec_shape(name: &str, schema: &Value) -> Result<Shape> {
+/// The request body's media type and its content: the one media type under `content`, or, in specs written
+/// before the body declared its real media type, `x-amz-media-type` over an `application/json` content.
+fn request_content(body: &Value) -> Result<(String, &Value)> {
+    if let Some(legacy) = body.get("x-amz-media-type").and_then(Value::as_str) {
+        return Ok((legacy.to_owned(), &body["content"]["application/json"]));
+    }
+    let content = obj(body, "content")?;
+    match content.iter().collect::<Vec<_>>().as_slice() {
+        [(media_type, value)] => Ok(((*media_type).clone(), *value)),
+        other => bail!("the request body needs exactly one media type, found {}", other.len()),
+    }
+}
+
+/// The shape of the schema `name`; members that reference a `protocol` schema are left out.
+fn spec_shape(name: &str, schema: &Value, protocol: &[String]) -> Result<Shape> {
     let kind = match schema["type"].as_str() {
         Some("string") => {
             let raw = schema.get("pattern").and_then(Value::as_str);
@@ -351,6 +375,9 @@ fn spec_shape(name: &str, schema: &Value) -> Result<Shape> {
         Some("object") => {
             let mut members = Vec::new();
             for (member, prop) in schema["properties"].as_object().into_iter().flatten() {
+                if prop["$ref"].as_str().is_some_and(|r| protocol.iter().any(|p| p == r)) {
+                    continue;
+                }
                 let target = prop
                     .get("$ref")
                     .or_else(|| prop["allOf"].get(0).and_then(|first| first.get("$ref")))
@@ -461,6 +488,39 @@ impl fmt::Display for ShapeKind {
 mod tests {
     use super::*;
     use crate::workspace_root;
+
+    fn the_spec() -> Value {
+        let text = std::fs::read_to_string(workspace_root().join(SPEC_PATH)).expect("the spec is readable");
+        serde_norway::from_str(&text).expect("the spec is YAML")
+    }
+
+    #[test]
+    fn the_protocols_error_type_is_not_a_member_of_the_model() {
+        let spec = the_spec();
+        assert!(spec["components"]["schemas"]["UserNotFoundException"]["properties"]["__type"].is_object());
+        let contract = Contract::from_spec(&spec).expect("the spec loads");
+        assert!(!contract.shapes.contains_key("AwsJsonErrorType"));
+        let ShapeKind::Structure { members, .. } = &contract.shape("UserNotFoundException").expect("shape").kind else {
+            panic!("an error is a structure")
+        };
+        assert_eq!(members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["message"]);
+    }
+
+    #[test]
+    fn a_spec_from_before_the_real_request_media_type_reads_the_same() {
+        let spec = the_spec();
+        let mut legacy = spec.clone();
+        let body = &mut legacy["paths"]["/"]["post"]["requestBody"];
+        let content = body["content"].as_object_mut().expect("content").shift_remove("application/x-amz-json-1.1");
+        body["content"] = serde_json::json!({ "application/json": content.expect("the 1.1 content") });
+        body["x-amz-media-type"] = "application/x-amz-json-1.1".into();
+        let (now, before) = (Contract::from_spec(&spec).expect("now"), Contract::from_spec(&legacy).expect("before"));
+        assert_eq!(now.media_type, "application/x-amz-json-1.1");
+        assert_eq!(
+            (now.media_type, now.input, now.examples.len()),
+            (before.media_type, before.input, before.examples.len())
+        );
+    }
 
     #[test]
     fn an_upstream_model_is_read_only_as_far_as_the_operation_reaches() {

@@ -3,7 +3,7 @@
 //! progenitor builds the request from the spec (`POST /`, the `X-Amz-Target` header parameter, the JSON
 //! body) and adds what AWS does not send (`api-version`, `Content-Type: application/json`). The
 //! [`ClientHooks::pre`] hook below replaces the whole header map with the framing: `X-Amz-Target`,
-//! `Content-Type` from the spec's `x-amz-media-type`, `User-Agent`, `amz-sdk-invocation-id` and
+//! `Content-Type` from the spec's request body ([`contract::MEDIA_TYPE`]), `User-Agent`, `amz-sdk-invocation-id` and
 //! `amz-sdk-request`. The transport adds `Host` and `Content-Length`, and reqwest adds `Accept: */*`
 //! (it cannot be turned off; AWS ignores it). Nothing signs the request: the operation is unsigned.
 

@@ -2071,15 +2071,16 @@ OpenAPI 3.0 cannot state all of that in its own terms, so this document does it 
 
 - `X-Amz-Target` is a required header parameter whose only allowed value is the target, so any generator
   sends it.
-- `Content-Type` cannot be a header parameter (OpenAPI 3.0 ignores header parameters of that name), and
-  progenitor, the generator this repository uses, only knows `application/json` as a JSON request media
-  type. The request body is therefore declared as `application/json`, and the media type that goes on the
-  wire is given by the `x-amz-media-type` extension of the request body. Clients generated from this
-  document must send that value instead of `application/json`; this repository's client layer does.
+- `Content-Type` cannot be a header parameter (OpenAPI 3.0 ignores header parameters of that name): the
+  request body is declared with its real media type, `application/x-amz-json-1.1`, which generators must
+  treat as JSON (`docs/generators.md` says how for each generator this repository tests).
 - Responses are declared with their real media type, `application/x-amz-json-1.1`. Errors are identified
   by name (from the `X-Amzn-ErrorType` header, else the body's `code`, else its `__type`, keeping the part
   after `#` and before `:`), not by status code; 400 and 500 are the statuses Cognito uses for client
-  errors and server faults.
+  errors and server faults. Every error schema declares `__type` (schema `AwsJsonErrorType`), a member of
+  the protocol rather than of AWS's model. The 400 response's `oneOf` has no `discriminator`: the wire
+  value may be namespaced (`aws.cognito#UserNotFoundException:...`), which a discriminator's exact
+  mapping would not match; read the name with the rule above.
 
 ## Extensions
 
@@ -2087,7 +2088,8 @@ OpenAPI 3.0 cannot state all of that in its own terms, so this document does it 
   endpoint prefix, signature version.
 - `x-amz-authtype`, `x-amz-auth` (operation): the operation is not signed (`none`, `smithy.api#noAuth`);
   `security: []` says the same to OpenAPI tools.
-- `x-amz-media-type` (request body): the Content-Type sent on the wire.
+- `x-amz-protocol` (schema): the schema belongs to the AWS JSON 1.1 protocol, not to AWS's model of the
+  operation (`AwsJsonErrorType`); model comparisons leave it out.
 - `x-amz-sensitive` (schema): AWS marks the value sensitive; tools must not log or print it.
 - `x-amz-error` (schema): the schema is an error shape; `fault` is `client` or `server`.
 - `x-amz-map-key` (schema): the schema of a map's keys, which OpenAPI 3.0 cannot express.
@@ -2165,7 +2167,7 @@ Sends a `POST` request to `/`
 
 Arguments:
 - `x_amz_target`: The operation to call. AWS JSON 1.1 routes every request on this header; it has one allowed value.
-- `body`: The input document. Sent with `Content-Type: application/x-amz-json-1.1` (see `x-amz-media-type`); declared as `application/json` because OpenAPI generators only treat that name as JSON. Absent members are omitted, never sent as `null`.
+- `body`: The input document, a JSON object sent with `Content-Type: application/x-amz-json-1.1`. Absent members are omitted, never sent as `null`.
 ```ignore
 let response = client.resend_confirmation_code()
     .x_amz_target(x_amz_target)

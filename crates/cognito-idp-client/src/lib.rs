@@ -12,12 +12,13 @@
 //! - [`secret_hash()`]: the `SecretHash` of app clients that have a secret.
 //! - [`CognitoIdp`]: the client, with response decoding and a response size limit.
 //!
-//! # Why the request body is declared `application/json`
+//! # How the wire's media type reaches the generated client
 //!
-//! progenitor 0.15 rejects `application/x-amz-json-1.1` as a request body media type, and OpenAPI 3.0
-//! ignores header parameters named `Content-Type`. The spec therefore declares the body as
-//! `application/json` and states the wire media type in the body's `x-amz-media-type` extension. Codegen
-//! copies it into [`contract::MEDIA_TYPE`], and the framing hook sends it. `X-Amz-Target`, which OpenAPI
+//! The spec declares the request body with its real media type, `application/x-amz-json-1.1`. progenitor
+//! 0.15 rejects that as a request body media type, so `cargo xtask codegen` hands it a copy in memory where
+//! the body is `application/json` (and without the protocol's `__type` members, which [`error`] reads by
+//! the protocol's rules). Codegen writes the real media type into [`contract::MEDIA_TYPE`], and the framing
+//! hook sends it. `X-Amz-Target`, which OpenAPI
 //! can express, is a required header parameter with a single allowed value, so every generator sends it;
 //! the hook checks it against [`contract::TARGET`]. Responses are declared with their real media type,
 //! which progenitor hands over as bytes; [`client::decode`] decodes them.
