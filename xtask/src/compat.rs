@@ -1200,7 +1200,7 @@ mod tests {
     }
 
     fn client_errors(doc: &mut Value) -> &mut Vec<Value> {
-        post(doc)["responses"]["400"]["content"]["application/x-amz-json-1.1"]["schema"]["oneOf"]
+        post(doc)["responses"]["400"]["content"]["application/x-amz-json-1.1"]["schema"]["anyOf"]
             .as_array_mut()
             .expect("the 400 response lists its errors")
     }

@@ -201,7 +201,7 @@ impl Contract {
                     example.response = (!value.is_null()).then(|| value.clone());
                 }
             } else {
-                let refs = match schema.get("oneOf") {
+                let refs = match schema.get("anyOf").or_else(|| schema.get("oneOf")) {
                     Some(Value::Array(items)) => items.iter().collect(),
                     _ => vec![schema],
                 };

@@ -5,6 +5,7 @@ mod codegen;
 mod compat;
 mod conformance;
 mod contract;
+mod downstream;
 mod fuzz;
 mod model_check;
 mod peer;
@@ -67,6 +68,8 @@ enum Command {
     Conformance(conformance::Args),
     /// Serve a Cognito-compatible peer (cognitox 0.1.2) on 127.0.0.1 and print the conformance command for it.
     Peer(peer::Args),
+    /// Check the contract through other generators (openapi-typescript, openapi-python-client, Schemathesis).
+    Downstream(downstream::Args),
     /// Run the cargo-fuzz targets of fuzz/ for N seconds each (nightly and cargo-fuzz installed if missing).
     Fuzz(fuzz::Args),
 }
@@ -94,6 +97,7 @@ fn run(command: Command) -> Result<()> {
         Command::Conformance(args) => conformance::run(&root, &args),
         Command::Fuzz(args) => fuzz::run(&root, &args),
         Command::Peer(args) => peer::run(&root, &args),
+        Command::Downstream(args) => downstream::run(&root, &args),
         Command::CheckModel => {
             let spec = contract::Contract::from_spec_file(&root.join(contract::SPEC_PATH))?;
             let upstream = contract::Contract::from_upstream_file(&root.join(contract::UPSTREAM_PATH))?;

@@ -244,7 +244,7 @@ mod tests {
             let schemas = &mut doc["components"]["schemas"];
             schemas["UsernameType"].as_object_mut().expect("object").remove("x-amz-sensitive");
             let post = &mut doc["paths"]["/"]["post"];
-            post["responses"]["400"]["content"]["application/x-amz-json-1.1"]["schema"]["oneOf"]
+            post["responses"]["400"]["content"]["application/x-amz-json-1.1"]["schema"]["anyOf"]
                 .as_array_mut()
                 .expect("array")
                 .retain(|r| r["$ref"] != "#/components/schemas/ForbiddenException");

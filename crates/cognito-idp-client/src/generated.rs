@@ -2078,9 +2078,10 @@ OpenAPI 3.0 cannot state all of that in its own terms, so this document does it 
   by name (from the `X-Amzn-ErrorType` header, else the body's `code`, else its `__type`, keeping the part
   after `#` and before `:`), not by status code; 400 and 500 are the statuses Cognito uses for client
   errors and server faults. Every error schema declares `__type` (schema `AwsJsonErrorType`), a member of
-  the protocol rather than of AWS's model. The 400 response's `oneOf` has no `discriminator`: the wire
-  value may be namespaced (`aws.cognito#UserNotFoundException:...`), which a discriminator's exact
-  mapping would not match; read the name with the rule above.
+  the protocol rather than of AWS's model. The 400 response lists the client errors with `anyOf`: their
+  bodies have one form (`__type`, `message`), so a body fits every branch, which `oneOf` would refuse. There
+  is no `discriminator` either: the wire value may be namespaced (`aws.cognito#UserNotFoundException:...`),
+  which a discriminator's exact mapping would not match. Tell the errors apart by name, with the rule above.
 
 ## Extensions
 

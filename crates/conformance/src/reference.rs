@@ -186,7 +186,8 @@ impl Reference {
     fn outcome(&self, request: &Request) -> Outcome {
         let protocol = |message: &str| Outcome::Error(400, "UnknownOperationException", message.to_owned());
         if request.method != wiremock::http::Method::POST && !self.has(D::IgnoresTheMethod) {
-            return protocol("Only POST is supported");
+            // HTTP's answer to a method the resource does not allow, with `Allow: POST` (see `respond`).
+            return Outcome::Error(405, "UnknownOperationException", "Only POST is supported".to_owned());
         }
         let target = request.headers.get("x-amz-target").and_then(|v| v.to_str().ok()).unwrap_or("");
         let target_fits = if self.has(D::IgnoresTheTarget) {
@@ -450,6 +451,9 @@ impl Respond for Reference {
             (true, Some(D::SuccessIsNotJson)) => template.set_body_raw("OK", "text/plain"),
             _ => template.set_body_raw(body.to_string(), media),
         };
+        if status == 405 {
+            template = template.insert_header("Allow", "POST");
+        }
         if !self.has(D::NoRequestId) {
             template = template.insert_header("x-amzn-RequestId", uuid::Uuid::new_v4().to_string().as_str());
         }
