@@ -21,8 +21,9 @@ use crate::config::{self, ConfigError, Env, Settings};
 use crate::debug::{self, DebugLog};
 use crate::paramfile::Loader;
 use crate::query::Query;
-use crate::transport::{self, CallError, Event, RetryPolicy};
 use crate::{help, jsonfmt, response, secret, skeleton, table, text, validate};
+use cognito_idp_client::RetryConfig;
+use cognito_idp_client::retry::{CallError, Event};
 
 /// Everything the command needs from its process.
 pub struct Io<'a> {
@@ -155,15 +156,14 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
     }
     check_params(&params, &ordered_dicts)?;
 
-    let policy = retry_policy(&settings).map_err(|e| fail(&format!("\n{e}\n"), 255))?;
+    let retry = retry_config(&settings).map_err(|e| fail(&format!("\n{e}\n"), 255))?;
     log.log(
         io.err,
         "cognito_idp.transport",
-        &format!("Retry mode: {:?}, max attempts: {}", policy.mode, policy.max_attempts).to_lowercase(),
+        &format!("retry mode: {}, max attempts: {}", retry.mode().name(), retry.max_attempts()),
     );
-    let client = build_client(&globals, &settings, &target, io)?;
+    let client = build_client(&globals, &settings, &target, retry, io)?;
     let body = jsonfmt::dumps_request(&params);
-    let read_timeout = timeout(globals.read_timeout);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -174,11 +174,11 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
         let err = &mut *io.err;
         let log = &*log;
         let mut on_event = |event: Event<'_>| log_event(log, err, &url, &redacted_body, event);
-        runtime.block_on(transport::call(&client, body.as_bytes(), &policy, read_timeout, &mut on_event))
+        runtime.block_on(client.send_raw_with_retries(body.as_bytes(), &mut on_event))
     };
     let finished = outcome.map_err(|e| {
         let message = match e {
-            CallError::Transport(failure) => transport_message(&failure, &url),
+            CallError::Transport(failure, _) => transport_message(&failure, &url),
             CallError::Client(other) => other.to_string(),
         };
         fail(&format!("\n{message}\n"), 255)
@@ -297,12 +297,12 @@ fn resolve_target(globals: &Globals, io: &mut Io<'_>, settings: &Settings<'_>, l
 }
 
 /// The retry policy from `AWS_RETRY_MODE` / `retry_mode` and `AWS_MAX_ATTEMPTS` / `max_attempts`.
-fn retry_policy(settings: &Settings<'_>) -> Result<RetryPolicy, String> {
+fn retry_config(settings: &Settings<'_>) -> Result<RetryConfig, String> {
     let setting = |var: &str, key: &str| settings.setting(Some(var), key).map_err(|e| e.to_string());
     let mode = setting("AWS_RETRY_MODE", "retry_mode")?;
     let max_attempts = setting("AWS_MAX_ATTEMPTS", "max_attempts")?;
     let scale = settings.env().get("COGNITO_IDP_RETRY_DELAY_SCALE");
-    RetryPolicy::from_settings(mode.as_deref(), max_attempts.as_deref(), scale.map(String::as_str))
+    crate::transport::from_settings(mode.as_deref(), max_attempts.as_deref(), scale.map(String::as_str))
 }
 
 fn check_params(params: &Value, ordered_dicts: &[&str]) -> Step<()> {
@@ -310,9 +310,16 @@ fn check_params(params: &Value, ordered_dicts: &[&str]) -> Step<()> {
 }
 
 /// The HTTP client: timeouts, TLS verification (announced when turned off) and CA bundle.
-fn build_client(globals: &Globals, settings: &Settings<'_>, target: &Target, io: &mut Io<'_>) -> Step<CognitoIdp> {
-    let mut builder =
-        CognitoIdp::builder(&target.endpoint).app_name(format!("cognito-idp/{}", env!("CARGO_PKG_VERSION")));
+fn build_client(
+    globals: &Globals,
+    settings: &Settings<'_>,
+    target: &Target,
+    retry: RetryConfig,
+    io: &mut Io<'_>,
+) -> Step<CognitoIdp> {
+    let mut builder = CognitoIdp::builder(&target.endpoint)
+        .app_name(format!("cognito-idp/{}", env!("CARGO_PKG_VERSION")))
+        .retry(retry);
     if let Some(connect) = timeout(globals.connect_timeout) {
         builder = builder.connect_timeout(connect);
     }

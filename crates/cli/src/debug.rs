@@ -71,7 +71,7 @@ fn timestamp(time: SystemTime) -> String {
     let since = time.duration_since(UNIX_EPOCH).unwrap_or_default();
     let total = i64::try_from(since.as_secs()).unwrap_or(0);
     let (days, secs) = (total.div_euclid(86_400), total.rem_euclid(86_400));
-    let (year, month, day) = crate::clock::civil_from_days(days);
+    let (year, month, day) = cognito_idp_client::clock::civil_from_days(days);
     format!(
         "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02},{:03}",
         secs / 3600,

@@ -8,7 +8,6 @@
 pub mod app;
 pub mod argparse;
 pub mod argprocess;
-pub(crate) mod clock;
 pub mod config;
 pub mod debug;
 pub mod help;

@@ -12,6 +12,7 @@ use crate::contract;
 use crate::error::{Error, Result, ServiceError, decode_error, request_id};
 use crate::framing::{Attempt, CURRENT_ATTEMPT, Framing};
 use crate::generated::{self, types};
+use crate::retry::RetryConfig;
 
 /// Response bodies larger than this are refused (10 MiB): Cognito's answers are a few hundred bytes.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 10 * 1024 * 1024;
@@ -74,7 +75,7 @@ pub struct Builder {
     endpoint: String,
     app: Option<String>,
     http: Option<reqwest::Client>,
-    max_attempts: u32,
+    retry: RetryConfig,
     max_response_bytes: usize,
     connect_timeout: Option<Duration>,
     read_timeout: Option<Duration>,
@@ -95,9 +96,16 @@ impl Builder {
         self
     }
 
-    /// The attempt budget announced in `amz-sdk-request` (`max=`); at least 1.
+    /// How calls are retried (default: [`RetryConfig::standard`], 3 attempts, as the AWS SDKs).
+    pub fn retry(mut self, retry: RetryConfig) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// The attempts a call may make in all, the first included (at least 1), keeping the retry mode;
+    /// announced in `amz-sdk-request` (`max=`).
     pub fn max_attempts(mut self, attempts: u32) -> Self {
-        self.max_attempts = attempts.max(1);
+        self.retry = self.retry.with_max_attempts(attempts);
         self
     }
 
@@ -148,11 +156,13 @@ impl Builder {
         };
         // progenitor appends the operation's path (`/`) to the base URL.
         let base = self.endpoint.trim_end_matches('/');
-        let framing = Framing::new(self.app.as_deref(), self.max_attempts);
+        let framing = Framing::new(self.app.as_deref(), self.retry.max_attempts());
         Ok(CognitoIdp {
             inner: generated::Client::new_with_client(base, http, framing),
             endpoint: self.endpoint,
             max_response_bytes: self.max_response_bytes,
+            retry: self.retry,
+            read_timeout: self.read_timeout,
         })
     }
 }
@@ -201,6 +211,8 @@ pub struct CognitoIdp {
     inner: generated::Client,
     endpoint: String,
     max_response_bytes: usize,
+    retry: RetryConfig,
+    read_timeout: Option<Duration>,
 }
 
 impl CognitoIdp {
@@ -210,7 +222,7 @@ impl CognitoIdp {
             endpoint: endpoint.into(),
             app: None,
             http: None,
-            max_attempts: 1,
+            retry: RetryConfig::default(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             connect_timeout: None,
             read_timeout: None,
@@ -235,12 +247,61 @@ impl CognitoIdp {
         self.inner.inner()
     }
 
-    /// Calls `ResendConfirmationCode` with a request the generated types have validated.
+    /// How this client retries.
+    pub fn retry_config(&self) -> &RetryConfig {
+        &self.retry
+    }
+
+    /// Calls `ResendConfirmationCode` with a request the generated types have validated, retrying as the
+    /// client's [`RetryConfig`] says. Each call and attempt is a `tracing` span or event (target, attempt,
+    /// status, error code, request id; never a member's value).
     pub async fn resend_confirmation_code(
         &self,
         input: types::ResendConfirmationCodeRequest,
     ) -> Result<Response<types::ResendConfirmationCodeResponse>> {
-        let attempt = Attempt::first(Some(self.framing().max_attempts()));
+        let span = tracing::debug_span!(
+            "cognito_idp_client::call",
+            operation = contract::OPERATION,
+            target = contract::TARGET
+        );
+        let finished = tracing::Instrument::instrument(
+            crate::retry::run(&self.retry, self.read_timeout, &mut |_| {}, |attempt| {
+                self.send_typed_attempt(input.clone(), attempt)
+            }),
+            span,
+        )
+        .await?;
+        decode(&finished.response)
+    }
+
+    /// Sends `body` (already serialized: the raw path of [`CognitoIdp::send_raw`]) with the client's
+    /// retries, telling `observe` each step (the CLI writes its `--debug` log and AWS CLI v1's messages
+    /// from these events), and returns the final response undecoded.
+    pub async fn send_raw_with_retries(
+        &self,
+        body: &[u8],
+        observe: &mut dyn FnMut(crate::retry::Event<'_>),
+    ) -> std::result::Result<crate::retry::Finished, crate::retry::CallError> {
+        let span = tracing::debug_span!(
+            "cognito_idp_client::call",
+            operation = contract::OPERATION,
+            target = contract::TARGET
+        );
+        tracing::Instrument::instrument(
+            crate::retry::run(&self.retry, self.read_timeout, observe, |attempt| async move {
+                self.send_raw(body.to_vec(), &attempt).await
+            }),
+            span,
+        )
+        .await
+    }
+
+    /// One attempt of the typed call.
+    async fn send_typed_attempt(
+        &self,
+        input: types::ResendConfirmationCodeRequest,
+        attempt: Attempt,
+    ) -> Result<RawResponse> {
         let call = self
             .inner
             .resend_confirmation_code()
@@ -263,7 +324,7 @@ impl CognitoIdp {
             Err(progenitor_client::Error::UnexpectedResponse(response)) => self.read_response(response).await?,
             Err(other) => return Err(from_progenitor(other)),
         };
-        decode(&raw)
+        Ok(raw)
     }
 
     /// Sends an already serialized request body with the framing of `attempt`, and returns the response

@@ -44,9 +44,11 @@
 #![warn(missing_docs)]
 
 pub mod client;
+pub mod clock;
 pub mod error;
 pub mod framing;
 pub mod model;
+pub mod retry;
 mod secret_hash;
 
 /// progenitor's client and types for the contract (generated; see the crate docs).
@@ -64,4 +66,5 @@ pub use client::{CognitoIdp, RawResponse, Response, decode, endpoint_for_region}
 pub use contract::OperationError;
 pub use error::{Error, Result, ServiceError, TransportFailure};
 pub use generated::types;
+pub use retry::{RetryConfig, RetryMode};
 pub use secret_hash::secret_hash;

@@ -3,6 +3,7 @@
 mod errors;
 mod requests;
 mod responses;
+mod retries;
 mod tls;
 mod transport;
 mod types;
@@ -16,8 +17,11 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 pub async fn serve(response: ResponseTemplate) -> (MockServer, CognitoIdp) {
     let server = MockServer::start().await;
     Mock::given(method("POST")).and(path("/")).respond_with(response).mount(&server).await;
-    let client =
-        CognitoIdp::builder(server.uri()).app_name("it-tests/1.0").max_attempts(3).build().expect("client builds");
+    let client = CognitoIdp::builder(server.uri())
+        .app_name("it-tests/1.0")
+        .retry(cognito_idp_client::RetryConfig::standard().with_delay_scale(0.0))
+        .build()
+        .expect("client builds");
     (server, client)
 }
 

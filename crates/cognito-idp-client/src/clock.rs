@@ -1,8 +1,9 @@
-//! Calendar arithmetic for the timestamps the CLI prints (the `--debug` log, botocore's retry headers).
+//! UTC calendar arithmetic: the `ttl` of `amz-sdk-request` on retries, and the timestamps of the CLI's
+//! `--debug` log.
 
 /// The proleptic Gregorian date `(year, month, day)` that is `days` days after 1970-01-01 (before it
 /// when negative): Howard Hinnant's `civil_from_days`.
-pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
