@@ -110,6 +110,9 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
 
     println!("{}", summary_line(&records));
     if let Some(path) = &args.junit {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
         std::fs::write(path, junit(&records))
             .with_context(|| format!("writing the JUnit report {}", path.display()))?;
     }
