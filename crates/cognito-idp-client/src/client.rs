@@ -231,6 +231,18 @@ impl CognitoIdp {
         }
     }
 
+    /// A client configured from the environment as the AWS SDKs are: the region, the endpoint and the
+    /// retries from `AWS_*` variables and the shared config file's profile (see [`crate::environment`]).
+    pub fn from_env() -> Result<Self> {
+        Self::builder_from_env()?.build()
+    }
+
+    /// A builder configured from the environment (see [`CognitoIdp::from_env`]), for more settings.
+    pub fn builder_from_env() -> Result<Builder> {
+        let config = crate::environment::EnvConfig::from_process()?;
+        Ok(Self::builder(config.endpoint).retry(config.retry))
+    }
+
     /// A client of the regional endpoint of `region`.
     pub fn for_region(region: &str) -> Result<Self> {
         Self::builder(endpoint_for_region(region)).build()

@@ -1,5 +1,39 @@
 //! A typed client for Amazon Cognito user pools' `ResendConfirmationCode`, generated from the contract.
 //!
+//! # Quick start
+//!
+//! ```no_run
+//! use cognito_idp_client::types::ResendConfirmationCodeRequest;
+//! use cognito_idp_client::{CognitoIdp, OperationError, secret_hash};
+//!
+//! # async fn run() -> Result<(), cognito_idp_client::Error> {
+//! // Region, endpoint and retries from the environment, as the AWS SDKs resolve them
+//! // (AWS_REGION, AWS_ENDPOINT_URL, AWS_RETRY_MODE, AWS_MAX_ATTEMPTS, the profile).
+//! let client = CognitoIdp::from_env()?;
+//! let (client_id, username) = ("1example23456789", "jane");
+//! let request: ResendConfirmationCodeRequest = ResendConfirmationCodeRequest::builder()
+//!     .client_id(client_id)
+//!     .username(username)
+//!     // Only for app clients with a secret.
+//!     .secret_hash(Some(secret_hash(b"the app client's secret", username, client_id).parse().expect("a hash")))
+//!     .try_into()
+//!     .expect("a valid request");
+//! match client.resend_confirmation_code(request).await {
+//!     Ok(response) => println!("sent to {:?}", response.output.code_delivery_details),
+//!     Err(e) if matches!(e.as_service().map(|s| &s.error), Some(OperationError::UserNotFoundException(_))) => {
+//!         println!("no such user")
+//!     }
+//!     Err(e) => return Err(e),
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Calls retry as the AWS SDKs' `standard` mode does (3 attempts, exponential backoff with jitter); see
+//! [`RetryConfig`] and [`retry`]. [`environment`] says where [`CognitoIdp::from_env`] looks. Each call and
+//! attempt is a `tracing` span or event, without any member's value. `examples/` has a call with a secret
+//! from the environment, matching on [`OperationError`], and a custom `reqwest::Client`.
+//!
 //! The contract is `spec/cognito-idp.openapi.yaml`. `cargo xtask codegen` turns it into two committed
 //! modules: [`generated`], progenitor's client and types, and [`contract`], the contract as static tables
 //! with the typed [`OperationError`]. Around them, by hand:
@@ -10,7 +44,8 @@
 //!   (`api-version`, `Content-Type: application/json`).
 //! - [`error`]: error responses decoded by the protocol's rules into [`ServiceError`].
 //! - [`secret_hash()`]: the `SecretHash` of app clients that have a secret.
-//! - [`CognitoIdp`]: the client, with response decoding and a response size limit.
+//! - [`CognitoIdp`]: the client, with response decoding, a response size limit and [`retry`]: one
+//!   implementation of AWS's retry modes, which the CLI uses too.
 //!
 //! # How the wire's media type reaches the generated client
 //!
@@ -45,6 +80,7 @@
 
 pub mod client;
 pub mod clock;
+pub mod environment;
 pub mod error;
 pub mod framing;
 pub mod model;
@@ -64,6 +100,7 @@ pub mod contract;
 
 pub use client::{CognitoIdp, RawResponse, Response, decode, endpoint_for_region};
 pub use contract::OperationError;
+pub use environment::EnvConfig;
 pub use error::{Error, Result, ServiceError, TransportFailure};
 pub use generated::types;
 pub use retry::{RetryConfig, RetryMode};

@@ -5,6 +5,7 @@ mod requests;
 mod responses;
 mod retries;
 mod tls;
+mod tracing;
 mod transport;
 mod types;
 
