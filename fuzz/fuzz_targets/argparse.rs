@@ -25,6 +25,6 @@ fuzz_target!(|data: &[u8]| {
     if let Err(error) = parsed {
         // The message is part of the path to the user: rendering it must not fail either.
         let _ = error.render();
-        let _ = error.exit_code();
+        let _ = error.exit_status();
     }
 });

@@ -19,6 +19,7 @@ use crate::argparse::{self, Command, Globals, OperationArgs, ParseError, TopLeve
 use crate::argprocess::{self, DictType};
 use crate::config::{self, ConfigError, Env, Settings};
 use crate::debug::{self, DebugLog};
+use crate::exit::ExitStatus;
 use crate::paramfile::Loader;
 use crate::query::Query;
 use crate::{help, jsonfmt, response, secret, skeleton, table, text, validate};
@@ -47,9 +48,9 @@ impl std::fmt::Debug for Io<'_> {
     }
 }
 
-/// How a failed command ends: its exit code and the message for standard error.
+/// How a failed command ends: its exit status and the message for standard error.
 struct Exit {
-    code: i32,
+    status: ExitStatus,
     message: String,
 }
 
@@ -58,27 +59,27 @@ type Step<T> = Result<T, Exit>;
 /// Runs `cognito-idp` with `args` (without the program name) and returns its exit code.
 pub fn run(args: &[OsString], io: &mut Io<'_>) -> i32 {
     let mut log = DebugLog::new(false);
-    let (code, message) = match run_steps(args, io, &mut log) {
-        Ok(code) => (code, None),
-        Err(Exit { code, message }) => (code, Some(message)),
+    let (status, message) = match run_steps(args, io, &mut log) {
+        Ok(()) => (ExitStatus::Success, None),
+        Err(Exit { status, message }) => (status, Some(message)),
     };
-    let exiting = format!("Exiting with rc {code}");
+    let exiting = format!("Exiting with rc {}", status.code());
     // AWS CLI v1's `main()` logs "Exiting with rc 255" and then writes the exception's message; other
     // endings are not logged there, and our log notes them after the message.
-    if code == 255 {
+    if status.logged_by_main() {
         log.log(io.err, "cognito_idp.cli", &exiting);
     }
     if let Some(message) = message {
         let _ = io.err.write_all(message.as_bytes());
     }
-    if code != 255 {
+    if !status.logged_by_main() {
         log.log(io.err, "cognito_idp.cli", &exiting);
     }
     let _ = io.out.flush();
-    code
+    status.code()
 }
 
-fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32> {
+fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<()> {
     let mut query = None;
     let parsed = {
         let err = &mut *io.err;
@@ -107,12 +108,12 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
             }
         })
     };
-    let invocation = parsed.map_err(|e| fail(&e.render(), e.exit_code()))?;
+    let invocation = parsed.map_err(|e| Exit { status: e.exit_status(), message: e.render() })?;
     let globals = invocation.globals;
     let operation = match invocation.command {
-        Command::Version => return Ok(print(io, &format!("{}\n", version_line()))),
-        Command::ServiceHelp => return Ok(print(io, &help::service_manual())),
-        Command::OperationHelp => return Ok(print(io, &help::operation_manual())),
+        Command::Version => return print(io, &format!("{}\n", version_line())),
+        Command::ServiceHelp => return print(io, &help::service_manual()),
+        Command::OperationHelp => return print(io, &help::operation_manual()),
         Command::Operation(operation) => operation,
     };
 
@@ -122,7 +123,7 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
             "argument --secret-hash: not allowed with a client secret (--client-secret-file or {}): give one or the other",
             secret::SECRET_VARIABLE
         ));
-        return Err(fail(&error.render(), error.exit_code()));
+        return Err(Exit { status: error.exit_status(), message: error.render() });
     }
 
     let (mut params, ordered_dicts) = unpack_members(&operation, &invocation.list_values, io)?;
@@ -131,11 +132,11 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
     settings.check_profile().map_err(|e| config_failure(&e))?;
 
     if invocation.list_values.contains(&"--cli-input-json") {
-        return Err(fail("\nthe JSON object must be str, bytes or bytearray, not list\n", 255));
+        return Err(fail("\nthe JSON object must be str, bytes or bytearray, not list\n"));
     }
     if let Some(text) = &operation.cli_input_json {
         let loader = Loader::new(io.cwd);
-        let input = argprocess::load_cli_input_json(text, &loader).map_err(|e| fail(&format!("\n{e}\n"), 255))?;
+        let input = argprocess::load_cli_input_json(text, &loader).map_err(|e| fail(&format!("\n{e}\n")))?;
         for (key, value) in input {
             params.entry(key).or_insert(value);
         }
@@ -146,7 +147,7 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
     log.log(io.err, "cognito_idp.cli", &format!("Parameters: {}", debug::redact(&params, contract::INPUT)));
 
     if operation.generate_cli_skeleton.as_deref() == Some("input") {
-        return Ok(print(io, &skeleton::input_skeleton()));
+        return print(io, &skeleton::input_skeleton());
     }
 
     let target = resolve_target(&globals, io, &settings, log)?;
@@ -156,7 +157,7 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
     }
     check_params(&params, &ordered_dicts)?;
 
-    let retry = retry_config(&settings).map_err(|e| fail(&format!("\n{e}\n"), 255))?;
+    let retry = retry_config(&settings).map_err(|e| fail(&format!("\n{e}\n")))?;
     log.log(
         io.err,
         "cognito_idp.transport",
@@ -167,7 +168,7 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| fail(&format!("\ncould not start the I/O runtime: {e}\n"), 255))?;
+        .map_err(|e| fail(&format!("\ncould not start the I/O runtime: {e}\n")))?;
     let redacted_body = debug::redact(&params, contract::INPUT).to_string();
     let url = client.raw_url();
     let outcome = {
@@ -181,18 +182,17 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
             CallError::Transport(failure, _) => transport_message(&failure, &url),
             CallError::Client(other) => other.to_string(),
         };
-        fail(&format!("\n{message}\n"), 255)
+        fail(&format!("\n{message}\n"))
     })?;
 
     let raw = &finished.response;
     if raw.status < 301 {
         let names = raw.headers.keys().map(|n| n.as_str());
-        let output =
-            response::parse_output_with_headers(&raw.body, names).map_err(|e| fail(&format!("\n{e}\n"), 255))?;
+        let output = response::parse_output_with_headers(&raw.body, names).map_err(|e| fail(&format!("\n{e}\n")))?;
         display(&globals, &settings, query.as_ref(), &output, io)
     } else {
-        let (code, message) = response::error_code_and_message(raw.status, &raw.body)
-            .map_err(|crash| fail(&format!("\n{crash}\n"), 255))?;
+        let (code, message) =
+            response::error_code_and_message(raw.status, &raw.body).map_err(|crash| fail(&format!("\n{crash}\n")))?;
         let retries = if finished.max_reached {
             format!(" (reached max retries: {})", finished.attempts.saturating_sub(1))
         } else {
@@ -202,7 +202,7 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<i32
             "\nAn error occurred ({code}) when calling the {} operation{retries}: {message}\n",
             contract::OPERATION
         );
-        Err(fail(&message, 255))
+        Err(fail(&message))
     }
 }
 
@@ -227,8 +227,7 @@ fn unpack_members(
             continue;
         }
         let Some((_, text)) = operation.members.iter().find(|(m, _)| std::ptr::eq(*m, member)) else { continue };
-        let unpacked =
-            argprocess::unpack(member, &option, text, &loader).map_err(|e| fail(&format!("\n{e}\n"), 255))?;
+        let unpacked = argprocess::unpack(member, &option, text, &loader).map_err(|e| fail(&format!("\n{e}\n")))?;
         if unpacked.dict_type == DictType::OrderedDict {
             ordered.push(member.name);
         }
@@ -247,7 +246,7 @@ fn add_secret_hash(
 ) -> Step<()> {
     let env_secret = io.env.get(secret::SECRET_VARIABLE).map(String::as_str);
     let loaded = secret::load(operation.client_secret_file.as_deref(), env_secret, io.cwd)
-        .map_err(|e| fail(&format!("\n{e}\n"), 255))?;
+        .map_err(|e| fail(&format!("\n{e}\n")))?;
     let Some(client_secret) = loaded else { return Ok(()) };
     let (Some(Value::String(username)), Some(Value::String(client_id))) =
         (params.get("Username"), params.get("ClientId"))
@@ -306,7 +305,7 @@ fn retry_config(settings: &Settings<'_>) -> Result<RetryConfig, String> {
 }
 
 fn check_params(params: &Value, ordered_dicts: &[&str]) -> Step<()> {
-    validate::validate_with(params, contract::INPUT, ordered_dicts).map_err(|e| fail(&format!("\n{e}\n"), 255))
+    validate::validate_with(params, contract::INPUT, ordered_dicts).map_err(|e| fail(&format!("\n{e}\n")))
 }
 
 /// The HTTP client: timeouts, TLS verification (announced when turned off) and CA bundle.
@@ -343,12 +342,12 @@ fn build_client(
         if let Some(path) = bundle {
             let url = cognito_idp_client::client::raw_url(&target.endpoint);
             let pem = std::fs::read(config::expand_path(&path, io.env)).map_err(|e| {
-                fail(&format!("\nSSL validation failed for {url} cannot read the CA bundle {path}: {e}\n"), 255)
+                fail(&format!("\nSSL validation failed for {url} cannot read the CA bundle {path}: {e}\n"))
             })?;
             builder = builder.ca_bundle_pem(pem);
         }
     }
-    builder.build().map_err(|e| fail(&format!("\n{e}\n"), 255))
+    builder.build().map_err(|e| fail(&format!("\n{e}\n")))
 }
 
 /// `--cli-connect-timeout` / `--cli-read-timeout`: seconds, default 60, 0 for none.
@@ -425,7 +424,7 @@ fn display(
     query: Option<&Query>,
     response: &Value,
     io: &mut Io<'_>,
-) -> Step<i32> {
+) -> Step<()> {
     let format = match &globals.output {
         Some(format) => Some(format.clone()),
         None => settings.setting(Some("AWS_DEFAULT_OUTPUT"), "output").map_err(|e| config_failure(&e))?,
@@ -433,16 +432,16 @@ fn display(
     .unwrap_or_else(|| "json".to_owned());
     let response = jsonfmt::without_response_metadata(response);
     let data = match query {
-        Some(query) => query.search(&response).map_err(|e| fail(&format!("\n{e}\n"), 255))?,
+        Some(query) => query.search(&response).map_err(|e| fail(&format!("\n{e}\n")))?,
         None => response,
     };
     match format.as_str() {
-        "json" => Ok(print(io, &jsonfmt::format_json_value(&data))),
+        "json" => print(io, &jsonfmt::format_json_value(&data)),
         "text" => match text::format(&data) {
-            Ok(out) => Ok(print(io, &out)),
+            Ok(out) => print(io, &out),
             Err(e) => {
                 let _ = io.out.write_all(e.stdout.as_bytes());
-                Err(fail(&e.stderr_text(), 255))
+                Err(fail(&e.stderr_text()))
             }
         },
         "table" => {
@@ -452,14 +451,14 @@ fn display(
             let suffix = table::exit_suffix(styled, io.stdout_is_tty);
             let width = table::terminal_width(io.tty_columns.filter(|_| io.stdout_is_tty));
             match table::format(&data, contract::OPERATION, width, styled) {
-                Ok(out) => Ok(print(io, &format!("{out}{suffix}"))),
+                Ok(out) => print(io, &format!("{out}{suffix}")),
                 Err(e) => {
                     let _ = io.out.write_all(suffix.as_bytes());
-                    Err(fail(&e.stderr_text(styled), 255))
+                    Err(fail(&e.stderr_text(styled)))
                 }
             }
         }
-        other => Err(fail(&format!("\nUnknown output type: {other}\n"), 255)),
+        other => Err(fail(&format!("\nUnknown output type: {other}\n"))),
     }
 }
 
@@ -481,18 +480,18 @@ const V2_PAGER_WARNING: &str = "\nAWS CLI v2 UPGRADE WARNING: By default, the AW
 const V2_ENCODING_WARNING: &str = "\nThe AWS CLI v2 does not support The `PYTHONUTF8` and `PYTHONIOENCODING` environment variables, and instead uses the `AWS_CLI_FILE_ENCODING` variable. This is different from v1 behavior, where the former two variables are used instead. To retain AWS CLI v1 behavior in AWS CLI v2, set the `AWS_CLI_FILE_ENCODING` environment variable instead. See https://docs.aws.amazon.com/cli/latest/userguide/cliv2-migration-changes.html#cliv2-migration-encodingenvvar.\n";
 
 fn config_failure(error: &ConfigError) -> Exit {
-    fail(&error.render(), 255)
+    fail(&error.render())
 }
 
-fn print(io: &mut Io<'_>, text: &str) -> i32 {
+fn print(io: &mut Io<'_>, text: &str) -> Step<()> {
     let _ = io.out.write_all(text.as_bytes());
-    0
+    Ok(())
 }
 
-/// A failure: `run` writes its message last, after the `--debug` log's exit line for the exceptions AWS CLI
-/// v1's `main()` catches (exit code 255), before it otherwise.
-fn fail(message: &str, code: i32) -> Exit {
-    Exit { code, message: message.to_owned() }
+/// A failure of the kind AWS CLI v1's `main()` catches (exit 255): `run` writes its message last, after
+/// the `--debug` log's exit line.
+fn fail(message: &str) -> Exit {
+    Exit { status: ExitStatus::Failure, message: message.to_owned() }
 }
 
 /// `cognito-idp/<version> <OS>/<release> <arch> cognito-idp-client/<version>`, in the shape of

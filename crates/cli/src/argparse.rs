@@ -196,10 +196,11 @@ pub enum ParseError {
 
 impl ParseError {
     /// The exit code AWS CLI v1 gives this error.
-    pub fn exit_code(&self) -> i32 {
+    pub fn exit_status(&self) -> crate::exit::ExitStatus {
+        use crate::exit::ExitStatus;
         match self {
-            ParseError::Usage(_) => 2,
-            ParseError::UnknownOptions(_) | ParseError::InvalidUtf8(_) | ParseError::TopLevel(_) => 255,
+            ParseError::Usage(_) => ExitStatus::Usage,
+            ParseError::UnknownOptions(_) | ParseError::InvalidUtf8(_) | ParseError::TopLevel(_) => ExitStatus::Failure,
         }
     }
 
@@ -1505,7 +1506,7 @@ mod tests {
     #[test]
     fn a_usage_error_renders_the_usage_then_the_program_and_the_message() {
         let error = parse_strs(&[OP]).expect_err("an error");
-        assert_eq!(error.exit_code(), 2);
+        assert_eq!(error.exit_status().code(), 2);
         assert_eq!(
             error.render(),
             format!("{USAGE}cognito-idp: error: the following arguments are required: --client-id, --username\n")
@@ -1515,14 +1516,14 @@ mod tests {
     #[test]
     fn unknown_options_render_the_usage_an_empty_line_and_the_list() {
         let error = parse_strs(&with_required(&["--bogus", "x", "y"])).expect_err("an error");
-        assert_eq!(error.exit_code(), 255);
+        assert_eq!(error.exit_status().code(), 255);
         assert_eq!(error.render(), format!("{USAGE}\nUnknown options: --bogus, y, x\n"));
     }
 
     #[test]
     fn a_top_level_error_renders_between_newlines_with_exit_255() {
         let error = parse_strs(&["--cli-read-timeout", "x", OP]).expect_err("an error");
-        assert_eq!(error.exit_code(), 255);
+        assert_eq!(error.exit_status().code(), 255);
         assert_eq!(error.render(), "\ninvalid literal for int() with base 10: 'x'\n");
     }
 
@@ -2357,7 +2358,7 @@ mod tests {
         args.push(OsString::from_vec(b"--bog\xffus\xc3".to_vec()));
         let error = parse(&args).expect_err("an error");
         assert_eq!(error, ParseError::InvalidUtf8("argument 6 is not valid UTF-8: --bog\\xffus\\xc3".into()));
-        assert_eq!(error.exit_code(), 255);
+        assert_eq!(error.exit_status().code(), 255);
         assert_eq!(error.render(), "\nargument 6 is not valid UTF-8: --bog\\xffus\\xc3\n");
     }
 

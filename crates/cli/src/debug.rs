@@ -26,7 +26,8 @@ pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 #[derive(Default)]
 pub struct DebugLog {
     enabled: bool,
-    scrub: Vec<String>,
+    /// The values no line may show; kept only while the log writes, and zeroed when dropped.
+    scrub: Vec<zeroize::Zeroizing<String>>,
 }
 
 impl std::fmt::Debug for DebugLog {
@@ -46,11 +47,18 @@ impl DebugLog {
         self.enabled
     }
 
-    /// Never write `secret` (a client secret or a SecretHash) in any line from now on.
+    /// Never write `secret` (a client secret or a SecretHash) in any line from now on. A silent log writes
+    /// nothing and so keeps no copy: the secret stays read once, in its own zeroized storage.
     pub fn scrub(&mut self, secret: &str) {
-        if !secret.is_empty() {
-            self.scrub.push(secret.to_owned());
+        if self.enabled && !secret.is_empty() {
+            self.scrub.push(zeroize::Zeroizing::new(secret.to_owned()));
         }
+    }
+
+    /// How many values the log keeps to scrub (for tests: none when it is silent).
+    #[cfg(test)]
+    fn kept(&self) -> usize {
+        self.scrub.len()
     }
 
     /// Writes one entry (which may span lines) for `logger`.
@@ -249,6 +257,17 @@ mod tests {
                 "ClientMetadata": {"k": "v"}, "AnalyticsMetadata": {"AnalyticsEndpointId": "e"}
             })
         );
+    }
+
+    #[test]
+    fn a_silent_log_keeps_no_copy_of_a_secret() {
+        let mut silent = DebugLog::new(false);
+        silent.scrub("s3cr3t-value");
+        assert_eq!(silent.kept(), 0);
+        let mut on = DebugLog::new(true);
+        on.scrub("s3cr3t-value");
+        on.scrub("");
+        assert_eq!(on.kept(), 1);
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod argparse;
 pub mod argprocess;
 pub mod config;
 pub mod debug;
+pub mod exit;
 pub mod help;
 pub mod jsonfmt;
 pub mod paramfile;
