@@ -359,12 +359,15 @@ pub fn endpoint_url_error(url: &str) -> Option<String> {
             return Some("Invalid IPv6 URL".to_owned());
         }
     }
-    (!has_scheme).then(|| {
-        format!(
-            "Bad value for --endpoint-url \"{url}\": scheme is missing.  Must be of the form \
-             http://<hostname>/ or https://<hostname>/"
-        )
-    })
+    (!has_scheme).then(|| missing_scheme(url))
+}
+
+/// awscli's message for an `--endpoint-url` without a scheme, `shown` as Python prints the value.
+fn missing_scheme(shown: &str) -> String {
+    format!(
+        "Bad value for --endpoint-url \"{shown}\": scheme is missing.  Must be of the form http://<hostname>/ or \
+         https://<hostname>/"
+    )
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -606,11 +609,7 @@ where
     match main.value(ns, "endpoint_url") {
         Some(Value::Str(url)) => on_top_level(TopLevelEvent::EndpointUrl(url)).map_err(ParseError::TopLevel)?,
         Some(Value::List(items)) => {
-            return Err(ParseError::TopLevel(format!(
-                "Bad value for --endpoint-url \"{}\": scheme is missing.  Must be of the form \
-                 http://<hostname>/ or https://<hostname>/",
-                pyrepr::repr_str_list(items)
-            )));
+            return Err(ParseError::TopLevel(missing_scheme(&pyrepr::repr_str_list(items))));
         }
         Some(Value::Bool(_)) | None => {}
     }

@@ -20,6 +20,11 @@ pub const AMZ_SDK_INVOCATION_ID: HeaderName = HeaderName::from_static("amz-sdk-i
 /// `amz-sdk-request`: the attempt number and the attempt budget.
 pub const AMZ_SDK_REQUEST: HeaderName = HeaderName::from_static("amz-sdk-request");
 
+/// The names of every header [`Framing::apply`] sets, sorted: the whole framing, which checks of the wire
+/// (the conformance suite's) build on.
+pub const FRAMING_HEADERS: [&str; 5] =
+    ["amz-sdk-invocation-id", "amz-sdk-request", "content-type", "user-agent", "x-amz-target"];
+
 /// Per-client framing settings, carried by the generated client as its inner value.
 #[derive(Clone, Debug)]
 pub struct Framing {
@@ -193,7 +198,7 @@ mod tests {
         framing.apply(&mut headers, &Attempt::first(Some(3)));
         let mut names: Vec<&str> = headers.keys().map(HeaderName::as_str).collect();
         names.sort_unstable();
-        assert_eq!(names, ["amz-sdk-invocation-id", "amz-sdk-request", "content-type", "user-agent", "x-amz-target"]);
+        assert_eq!(names, FRAMING_HEADERS);
         assert_eq!(headers[CONTENT_TYPE], "application/x-amz-json-1.1");
         assert_eq!(headers[X_AMZ_TARGET], "AWSCognitoIdentityProviderService.ResendConfirmationCode");
     }
