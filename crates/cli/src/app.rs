@@ -20,6 +20,7 @@ use crate::argprocess::{self, DictType};
 use crate::config::{self, ConfigError, Env, Settings};
 use crate::debug::{self, DebugLog};
 use crate::exit::ExitStatus;
+use crate::format::{Color, Format};
 use crate::paramfile::Loader;
 use crate::query::Query;
 use crate::{help, jsonfmt, response, secret, skeleton, table, text, validate};
@@ -429,25 +430,23 @@ fn display(
         Some(format) => Some(format.clone()),
         None => settings.setting(Some("AWS_DEFAULT_OUTPUT"), "output").map_err(|e| config_failure(&e))?,
     }
-    .unwrap_or_else(|| "json".to_owned());
+    .unwrap_or_else(|| Format::Json.name().to_owned());
     let response = jsonfmt::without_response_metadata(response);
     let data = match query {
         Some(query) => query.search(&response).map_err(|e| fail(&format!("\n{e}\n")))?,
         None => response,
     };
-    match format.as_str() {
-        "json" => print(io, &jsonfmt::format_json_value(&data)),
-        "text" => match text::format(&data) {
+    match Format::from_name(&format) {
+        Some(Format::Json) => print(io, &jsonfmt::format_json_value(&data)),
+        Some(Format::Text) => match text::format(&data) {
             Ok(out) => print(io, &out),
             Err(e) => {
                 let _ = io.out.write_all(e.stdout.as_bytes());
                 Err(fail(&e.stderr_text()))
             }
         },
-        "table" => {
-            let styled = table::ColorOption::from_arg(&globals.color)
-                .unwrap_or(table::ColorOption::Auto)
-                .styled(io.stdout_is_tty);
+        Some(Format::Table) => {
+            let styled = Color::from_name(&globals.color).unwrap_or(Color::Auto).styled(io.stdout_is_tty);
             let suffix = table::exit_suffix(styled, io.stdout_is_tty);
             let width = table::terminal_width(io.tty_columns.filter(|_| io.stdout_is_tty));
             match table::format(&data, contract::OPERATION, width, styled) {
@@ -458,7 +457,7 @@ fn display(
                 }
             }
         }
-        other => Err(fail(&format!("\nUnknown output type: {other}\n"))),
+        None => Err(fail(&format!("\nUnknown output type: {format}\n"))),
     }
 }
 

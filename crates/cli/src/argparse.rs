@@ -479,11 +479,13 @@ fn main_parser() -> Parser {
             Action::store("--endpoint-url", "endpoint_url"),
             Action::flag("--no-verify-ssl", "verify_ssl", false),
             Action::flag("--no-paginate", "paginate", false),
-            Action::store("--output", "output").with_choices(&["json", "text", "table"]),
+            Action::store("--output", "output").with_choices(&crate::format::Format::NAMES),
             Action::store("--query", "query"),
             Action::store("--profile", "profile"),
             Action::store("--region", "region"),
-            Action::store("--color", "color").with_choices(&["on", "off", "auto"]).with_default("auto"),
+            Action::store("--color", "color")
+                .with_choices(&crate::format::Color::NAMES)
+                .with_default(crate::format::Color::Auto.name()),
             Action::flag("--no-sign-request", "sign_request", false),
             Action::store("--ca-bundle", "ca_bundle"),
             Action::store("--cli-read-timeout", "read_timeout"),
@@ -493,6 +495,17 @@ fn main_parser() -> Parser {
             Action::positional("command", Nargs::Single).with_choices(&[SERVICE_TOKEN]),
         ],
     }
+}
+
+/// The global options of the main parser, for the manual's table to be checked against: each option's
+/// name without its dashes and its choices (empty when free).
+#[cfg(test)]
+pub(crate) fn global_options() -> Vec<(String, Vec<String>)> {
+    main_parser()
+        .actions
+        .into_iter()
+        .filter_map(|a| a.option_string.map(|o| (o.trim_start_matches('-').to_owned(), a.choices.unwrap_or_default())))
+        .collect()
 }
 
 /// The service parser: one positional whose choices are the operations and `help`.

@@ -193,7 +193,7 @@ const GLOBAL_OPTIONS: &[GlobalOption] = &[
         name: "output",
         type_name: "string",
         help: "<p>The formatting style for command output.</p>",
-        choices: &["json", "text", "table"],
+        choices: &crate::format::Format::NAMES,
     },
     GlobalOption {
         name: "query",
@@ -223,7 +223,7 @@ const GLOBAL_OPTIONS: &[GlobalOption] = &[
         name: "color",
         type_name: "string",
         help: "<p>Turn on/off color output.</p>",
-        choices: &["on", "off", "auto"],
+        choices: &crate::format::Color::NAMES,
     },
     GlobalOption {
         name: "no-sign-request",
@@ -1181,6 +1181,21 @@ fn wrap(text: &str, indent: usize, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The manual's table of global options and the parser's options are two lists (the manual adds types
+    /// and help texts, in cli.json's order; the parser moves `--version` last, as awscli's
+    /// `conflict_handler='resolve'` does); this keeps them to the same names and choices.
+    #[test]
+    fn the_manuals_global_options_are_the_parsers() {
+        let mut parser = crate::argparse::global_options();
+        parser.sort();
+        let mut manual: Vec<(String, Vec<String>)> = GLOBAL_OPTIONS
+            .iter()
+            .map(|o| (o.name.to_owned(), o.choices.iter().map(|c| (*c).to_owned()).collect()))
+            .collect();
+        manual.sort();
+        assert_eq!(manual, parser);
+    }
     use cognito_idp_client::model::{Member, StructureShape};
 
     // Layout expectations follow the reference's `col -b` text, observed from awscli 1.46.3

@@ -11,6 +11,7 @@ pub mod argprocess;
 pub mod config;
 pub mod debug;
 pub mod exit;
+pub mod format;
 pub mod help;
 pub mod jsonfmt;
 pub mod paramfile;

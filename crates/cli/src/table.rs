@@ -13,39 +13,6 @@ pub const RESET: &str = "\x1b[0m";
 const ROW_STYLE: &str = "\x1b[1m\x1b[34m"; // Style.BRIGHT + Fore.BLUE
 const INDENT_STYLE: &str = "\x1b[2m\x1b[33m"; // Style.DIM + Fore.YELLOW
 
-/// The value of `--color`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ColorOption {
-    /// `--color on`: always styled.
-    On,
-    /// `--color off`: never styled.
-    Off,
-    /// `--color auto` (the default): styled when stdout is a terminal.
-    Auto,
-}
-
-impl ColorOption {
-    /// The option for `--color`'s argument (`on`, `off`, `auto`), or `None` for anything else.
-    pub fn from_arg(arg: &str) -> Option<Self> {
-        match arg {
-            "on" => Some(Self::On),
-            "off" => Some(Self::Off),
-            "auto" => Some(Self::Auto),
-            _ => None,
-        }
-    }
-
-    /// Whether the table is styled: `on`, or `auto` with stdout a terminal. Only the table output has colors;
-    /// `--output text` and `--output json` ignore `--color`.
-    pub fn styled(self, stdout_is_tty: bool) -> bool {
-        match self {
-            Self::On => true,
-            Self::Off => false,
-            Self::Auto => stdout_is_tty,
-        }
-    }
-}
-
 /// What AWS CLI writes to stdout when it exits after `--output table` styled with colors: colorama's exit hook
 /// adds one `\x1b[0m` when stdout is a terminal, even when the table was empty or failed. Empty otherwise.
 pub fn exit_suffix(styled: bool, stdout_is_tty: bool) -> &'static str {
@@ -100,7 +67,7 @@ impl std::error::Error for TableError {}
 
 /// The exact stdout of `--output table` for `value` (the response after `--query`), titled `title` (the
 /// operation name, `ResendConfirmationCode`), for a terminal `width` columns wide (see [`terminal_width`]),
-/// styled with ANSI colors when `styled` (see [`ColorOption::styled`]; add [`exit_suffix`] after it).
+/// styled with ANSI colors when `styled` (see [`crate::format::Color::styled`]; add [`exit_suffix`] after it).
 ///
 /// Values Python finds false (`null`, `false`, `0`, `""`, `[]`, `{}`) print nothing.
 pub fn format(value: &Value, title: &str, width: usize, styled: bool) -> Result<String, TableError> {
@@ -661,7 +628,7 @@ mod tests {
 
     /// What AWS CLI prints with stdout on a pipe (`None`) or on a terminal of `tty_columns` columns: stdout,
     /// stderr and the exit code.
-    fn run(value: &Value, tty_columns: Option<u16>, color: ColorOption) -> (String, String, i32) {
+    fn run(value: &Value, tty_columns: Option<u16>, color: crate::format::Color) -> (String, String, i32) {
         let tty = tty_columns.is_some();
         let styled = color.styled(tty);
         match format(value, "ResendConfirmationCode", terminal_width(tty_columns), styled) {
@@ -676,7 +643,7 @@ mod tests {
         let value = value(
             r#"{"CodeDeliveryDetails": {"Destination": "j***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}}"#,
         );
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("------------------------------------------------------\n|               ResendConfirmationCode               |\n+----------------------------------------------------+\n||                CodeDeliveryDetails               ||\n|+---------------+------------------+---------------+|\n|| AttributeName | DeliveryMedium   |  Destination  ||\n|+---------------+------------------+---------------+|\n||  email        |  EMAIL           |  j***@e***    ||\n|+---------------+------------------+---------------+|\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -686,7 +653,7 @@ mod tests {
         let value = value(
             r#"{"CodeDeliveryDetails": {"Destination": "j***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}}"#,
         );
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("------------------------------------------------------\n|               ResendConfirmationCode               |\n+----------------------------------------------------+\n||                CodeDeliveryDetails               ||\n|+---------------+------------------+---------------+|\n|| AttributeName | DeliveryMedium   |  Destination  ||\n|+---------------+------------------+---------------+|\n||  email        |  EMAIL           |  j***@e***    ||\n|+---------------+------------------+---------------+|\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -696,7 +663,7 @@ mod tests {
         let value = value(
             r#"{"CodeDeliveryDetails": {"Destination": "j***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}}"#,
         );
-        let printed = run(&value, Some(20), ColorOption::Auto);
+        let printed = run(&value, Some(20), crate::format::Color::Auto);
         assert_eq!(printed, ("-----------------------------------\n\u{1b}[0m\u{1b}[0m|     ResendConfirmationCode      |\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[0m+---------------------------------+\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m|      CodeDeliveryDetails      |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m+-----------------+-------------+\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m|  \u{1b}[1m\u{1b}[34mAttributeName\u{1b}[0m  |  \u{1b}[1m\u{1b}[34memail\u{1b}[0m      |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m|  \u{1b}[1m\u{1b}[34mDeliveryMedium\u{1b}[0m |  \u{1b}[1m\u{1b}[34mEMAIL\u{1b}[0m      |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m|  \u{1b}[1m\u{1b}[34mDestination\u{1b}[0m    |  \u{1b}[1m\u{1b}[34mj***@e***\u{1b}[0m  |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m+-----------------+-------------+\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[0m".to_owned(), "".to_owned(), 0));
     }
 
@@ -706,7 +673,7 @@ mod tests {
         let value = value(
             r#"{"CodeDeliveryDetails": {"Destination": "j***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}}"#,
         );
-        let printed = run(&value, Some(200), ColorOption::Auto);
+        let printed = run(&value, Some(200), crate::format::Color::Auto);
         assert_eq!(printed, ("------------------------------------------------------\n\u{1b}[0m\u{1b}[0m|               ResendConfirmationCode               |\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[0m+----------------------------------------------------+\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m|                CodeDeliveryDetails               |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m+---------------+------------------+---------------+\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m| AttributeName | DeliveryMedium   |  Destination  |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m+---------------+------------------+---------------+\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m|  \u{1b}[1m\u{1b}[34memail\u{1b}[0m        |  \u{1b}[1m\u{1b}[34mEMAIL\u{1b}[0m           |  \u{1b}[1m\u{1b}[34mj***@e***\u{1b}[0m    |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m+---------------+------------------+---------------+\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[0m".to_owned(), "".to_owned(), 0));
     }
 
@@ -716,7 +683,7 @@ mod tests {
         let value = value(
             r#"{"CodeDeliveryDetails": {"Destination": "j***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}}"#,
         );
-        let printed = run(&value, Some(0), ColorOption::Auto);
+        let printed = run(&value, Some(0), crate::format::Color::Auto);
         assert_eq!(printed, ("-----------------------------------\n\u{1b}[0m\u{1b}[0m|     ResendConfirmationCode      |\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[0m+---------------------------------+\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m|      CodeDeliveryDetails      |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m+-----------------+-------------+\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m|  \u{1b}[1m\u{1b}[34mAttributeName\u{1b}[0m  |  \u{1b}[1m\u{1b}[34memail\u{1b}[0m      |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m|  \u{1b}[1m\u{1b}[34mDeliveryMedium\u{1b}[0m |  \u{1b}[1m\u{1b}[34mEMAIL\u{1b}[0m      |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m|  \u{1b}[1m\u{1b}[34mDestination\u{1b}[0m    |  \u{1b}[1m\u{1b}[34mj***@e***\u{1b}[0m  |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m+-----------------+-------------+\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[0m".to_owned(), "".to_owned(), 0));
     }
 
@@ -724,7 +691,7 @@ mod tests {
     fn draws_a_dict_as_headers_and_one_row() {
         // aws cognito-idp resend-confirmation-code ... --output table --query 'CodeDeliveryDetails' (stdout a pipe)
         let value = value(r#"{"Destination": "j***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("----------------------------------------------------\n|              ResendConfirmationCode              |\n+---------------+------------------+---------------+\n| AttributeName | DeliveryMedium   |  Destination  |\n+---------------+------------------+---------------+\n|  email        |  EMAIL           |  j***@e***    |\n+---------------+------------------+---------------+\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -734,7 +701,7 @@ mod tests {
         let value = value(
             r#"[{"Destination": "j***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}, {"Destination": "j***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}]"#,
         );
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("----------------------------------------------------\n|              ResendConfirmationCode              |\n+---------------+------------------+---------------+\n| AttributeName | DeliveryMedium   |  Destination  |\n+---------------+------------------+---------------+\n|  email        |  EMAIL           |  j***@e***    |\n|  email        |  EMAIL           |  j***@e***    |\n+---------------+------------------+---------------+\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -742,7 +709,7 @@ mod tests {
     fn draws_only_the_title_for_a_string() {
         // aws cognito-idp resend-confirmation-code ... --output table --query 'CodeDeliveryDetails.Destination' (stdout a pipe)
         let value = value(r#""j***@e***""#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(
             printed,
             (
@@ -757,7 +724,7 @@ mod tests {
     fn draws_only_the_title_for_a_number() {
         // aws cognito-idp resend-confirmation-code ... --output table --query 'length(CodeDeliveryDetails.Destination)' (stdout a pipe)
         let value = value(r#"9"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(
             printed,
             (
@@ -772,7 +739,7 @@ mod tests {
     fn draws_only_the_title_for_true() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`true`' (stdout a pipe)
         let value = value(r#"true"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(
             printed,
             (
@@ -787,7 +754,7 @@ mod tests {
     fn draws_none_for_null_in_a_multiselect_hash() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '{a: CodeDeliveryDetails.Destination, b: `null`}' (stdout a pipe)
         let value = value(r#"{"a": "j***@e***", "b": null}"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("------------------------\n|ResendConfirmationCode|\n+-------------+--------+\n|      a      |   b    |\n+-------------+--------+\n|  j***@e***  |  None  |\n+-------------+--------+\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -795,7 +762,7 @@ mod tests {
     fn draws_nothing_for_null() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`null`' (stdout a pipe)
         let value = value(r#"null"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("".to_owned(), "".to_owned(), 0));
     }
 
@@ -803,7 +770,7 @@ mod tests {
     fn draws_nothing_for_zero() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`0`' (stdout a pipe)
         let value = value(r#"0"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("".to_owned(), "".to_owned(), 0));
     }
 
@@ -811,7 +778,7 @@ mod tests {
     fn draws_nothing_for_zero_point_zero() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`0.0`' (stdout a pipe)
         let value = value(r#"0.0"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("".to_owned(), "".to_owned(), 0));
     }
 
@@ -819,7 +786,7 @@ mod tests {
     fn draws_nothing_for_false() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`false`' (stdout a pipe)
         let value = value(r#"false"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("".to_owned(), "".to_owned(), 0));
     }
 
@@ -827,7 +794,7 @@ mod tests {
     fn draws_nothing_for_an_empty_string() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`""`' (stdout a pipe)
         let value = value(r#""""#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("".to_owned(), "".to_owned(), 0));
     }
 
@@ -835,7 +802,7 @@ mod tests {
     fn draws_nothing_for_an_empty_list() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`[]`' (stdout a pipe)
         let value = value(r#"[]"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("".to_owned(), "".to_owned(), 0));
     }
 
@@ -843,7 +810,7 @@ mod tests {
     fn draws_nothing_for_an_empty_dict() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`{}`' (stdout a pipe)
         let value = value(r#"{}"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("".to_owned(), "".to_owned(), 0));
     }
 
@@ -851,7 +818,7 @@ mod tests {
     fn draws_a_list_of_scalars_one_per_row() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`[1, "a", null, 2.5, 1e16]`' (stdout a pipe)
         let value = value(r#"[1, "a", null, 2.5, 1e+16]"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("------------------------\n|ResendConfirmationCode|\n+----------------------+\n|  1                   |\n|  a                   |\n|  None                |\n|  2.5                 |\n|  1e+16               |\n+----------------------+\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -859,7 +826,7 @@ mod tests {
     fn draws_a_list_of_lists_as_rows() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`[[1, 2], [3, 4]]`' (stdout a pipe)
         let value = value(r#"[[1, 2], [3, 4]]"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("------------------------\n|ResendConfirmationCode|\n+----------+-----------+\n|  1       |  2        |\n|  3       |  4        |\n+----------+-----------+\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -867,7 +834,7 @@ mod tests {
     fn fails_on_rows_of_different_lengths() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`[[1, 2], [3]]`' (stdout a pipe)
         let value = value(r#"[[1, 2], [3]]"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("".to_owned(), "\nRow should have 2 elements, instead it has 1\n".to_owned(), 255));
     }
 
@@ -875,7 +842,7 @@ mod tests {
     fn draws_a_dict_inside_a_list_of_scalars_as_a_row_of_its_keys() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`[1, {"a": 5}]`' (stdout a pipe)
         let value = value(r#"[1, {"a": 5}]"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("------------------------\n|ResendConfirmationCode|\n+----------------------+\n|  1                   |\n|  a                   |\n+----------------------+\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -883,7 +850,7 @@ mod tests {
     fn draws_a_single_scalar_member_as_a_key_value_row() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`{"only": "one", "more": {"x": 1, "y": 2}}`' (stdout a pipe)
         let value = value(r#"{"only": "one", "more": {"x": 1, "y": 2}}"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("------------------------\n|ResendConfirmationCode|\n+-----------+----------+\n|  only     |  one     |\n+-----------+----------+\n||        more        ||\n|+---------+----------+|\n||    x    |    y     ||\n|+---------+----------+|\n||  1      |  2       ||\n|+---------+----------+|\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -893,7 +860,7 @@ mod tests {
         let value = value(
             r#"{"CodeDeliveryDetails": {"Destination": "Zoë 用户 😀", "DeliveryMedium": "±§Ω", "AttributeName": "e\u0301"}}"#,
         );
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("------------------------------------------------------\n|               ResendConfirmationCode               |\n+----------------------------------------------------+\n||                CodeDeliveryDetails               ||\n|+---------------+------------------+---------------+|\n|| AttributeName | DeliveryMedium   |  Destination  ||\n|+---------------+------------------+---------------+|\n||  e\u{301}          |  ±§Ω          |  Zoë 用户 😀  ||\n|+---------------+------------------+---------------+|\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -901,7 +868,7 @@ mod tests {
     fn counts_ambiguous_characters_and_combining_marks_as_two_columns() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`{"±": "§Ω", "a": "é\u0301", "k": "ｱ한"}`' (stdout a pipe)
         let value = value(r#"{"±": "§Ω", "a": "é\u0301", "k": "ｱ한"}"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("-------------------------\n|ResendConfirmationCode |\n+------+-------+--------+\n|   a  |   k   |  ±    |\n+------+-------+--------+\n|  é\u{301}|  ｱ한  |  §Ω  |\n+------+-------+--------+\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -911,7 +878,7 @@ mod tests {
         let value = value(
             r#"{"CodeDeliveryDetails": {"Destination": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx@example.com", "DeliveryMedium": "SMS", "AttributeName": "phone_number"}}"#,
         );
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("--------------------------------------------------------------------------------------------------------------------------------------------------------------\n|                                                                   ResendConfirmationCode                                                                   |\n+------------------------------------------------------------------------------------------------------------------------------------------------------------+\n||                                                                    CodeDeliveryDetails                                                                   ||\n|+----------------+-----------------------------------------------------------------------------------------------------------------------------------------+|\n||  AttributeName |  phone_number                                                                                                                           ||\n||  DeliveryMedium|  SMS                                                                                                                                    ||\n||  Destination   |  xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx@example.com   ||\n|+----------------+-----------------------------------------------------------------------------------------------------------------------------------------+|\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -921,7 +888,7 @@ mod tests {
         let value = value(
             r#"["yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy", "z"]"#,
         );
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("----------------------------------------------------------------------------------------------------------\n|                                         ResendConfirmationCode                                         |\n+--------------------------------------------------------------------------------------------------------+\n|  yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy  |\n|  z                                                                                                     |\n+--------------------------------------------------------------------------------------------------------+\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -929,7 +896,7 @@ mod tests {
     fn widens_the_table_to_a_long_title() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`{"a": {"a_very_long_section_title_that_is_wider_than_the_rows": {"k": 1, "l": 2}}}`' (stdout a pipe)
         let value = value(r#"{"a": {"a_very_long_section_title_that_is_wider_than_the_rows": {"k": 1, "l": 2}}}"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("-----------------------------------------------------------\n|                 ResendConfirmationCode                  |\n+---------------------------------------------------------+\n||                           a                           ||\n|+-------------------------------------------------------+|\n|||a_very_long_section_title_that_is_wider_than_the_rows|||\n||+-------------------------+---------------------------+||\n|||            k            |             l             |||\n||+-------------------------+---------------------------+||\n|||  1                      |  2                        |||\n||+-------------------------+---------------------------+||\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -939,7 +906,7 @@ mod tests {
         let value = value(
             r#"{"a": 1, "b": {"c": 2, "d": {"e": 3, "f": 4}}, "l": [{"x": 1, "y": [1, 2]}, {"x": 2, "y": [3]}]}"#,
         );
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("------------------------\n|ResendConfirmationCode|\n+----------+-----------+\n|  a       |  1        |\n+----------+-----------+\n||          b         ||\n|+---------+----------+|\n||  c      |  2       ||\n|+---------+----------+|\n|||         d        |||\n||+--------+---------+||\n|||    e   |    f    |||\n||+--------+---------+||\n|||  3     |  4      |||\n||+--------+---------+||\n||          l         ||\n|+--------------------+|\n||          x         ||\n|+--------------------+|\n||  1                 ||\n|+--------------------+|\n|||         y        |||\n||+------------------+||\n|||  1               |||\n|||  2               |||\n||+------------------+||\n||          l         ||\n|+--------------------+|\n||          x         ||\n|+--------------------+|\n||  2                 ||\n|+--------------------+|\n|||         y        |||\n||+------------------+||\n|||  3               |||\n||+------------------+||\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -948,7 +915,7 @@ mod tests {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`[{"n": "a", "tags": [{"k": "x", "v": "1"}]}, {"n": "bb", "tags": [{"k": "y", "v": "22"}]}]`' (stdout a pipe)
         let value =
             value(r#"[{"n": "a", "tags": [{"k": "x", "v": "1"}]}, {"n": "bb", "tags": [{"k": "y", "v": "22"}]}]"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("------------------------\n|ResendConfirmationCode|\n+----------------------+\n|           n          |\n+----------------------+\n|  a                   |\n+----------------------+\n||        tags        ||\n|+---------+----------+|\n||    k    |    v     ||\n|+---------+----------+|\n||  x      |  1       ||\n|+---------+----------+|\n|ResendConfirmationCode|\n+----------------------+\n|           n          |\n+----------------------+\n|  bb                  |\n+----------------------+\n||        tags        ||\n|+--------+-----------+|\n||    k   |     v     ||\n|+--------+-----------+|\n||  y     |  22       ||\n|+--------+-----------+|\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -956,7 +923,7 @@ mod tests {
     fn scales_columns_to_the_widest_section() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`{"s": {"aaaaaaaaaaaaaaaaaaaaaaaa": 1, "b": 2, "c": 3}, "t": [1, 2]}`' (stdout a pipe)
         let value = value(r#"{"s": {"aaaaaaaaaaaaaaaaaaaaaaaa": 1, "b": 2, "c": 3}, "t": [1, 2]}"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("------------------------------------------\n|         ResendConfirmationCode         |\n+----------------------------------------+\n||                   s                  ||\n|+---------------------------+----+-----+|\n|| aaaaaaaaaaaaaaaaaaaaaaaa  | b  |  c  ||\n|+---------------------------+----+-----+|\n||  1                        |  2 |  3  ||\n|+---------------------------+----+-----+|\n||                   t                  ||\n|+--------------------------------------+|\n||  1                                   ||\n||  2                                   ||\n|+--------------------------------------+|\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -964,7 +931,7 @@ mod tests {
     fn draws_a_python_repr_for_a_container_in_a_scalar_column() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`[{"a": 1}, {"a": {"x": [1, "it's"]}}]`' (stdout a pipe)
         let value = value(r#"[{"a": 1}, {"a": {"x": [1, "it's"]}}]"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("------------------------\n|ResendConfirmationCode|\n+----------------------+\n|           a          |\n+----------------------+\n|  1                   |\n+----------------------+\n||          a         ||\n|+--------------------+|\n|ResendConfirmationCode|\n+----------------------+\n|           a          |\n+----------------------+\n|  {'x': [1, \"it's\"]}  |\n+----------------------+\n||          a         ||\n|+--------------------+|\n|||         x        |||\n||+------------------+||\n|||  1               |||\n|||  it's            |||\n||+------------------+||\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -974,7 +941,7 @@ mod tests {
         let value = value(
             r#"{"CodeDeliveryDetails": {"Destination": "j***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}}"#,
         );
-        let printed = run(&value, None, ColorOption::On);
+        let printed = run(&value, None, crate::format::Color::On);
         assert_eq!(printed, ("------------------------------------------------------\n\u{1b}[0m\u{1b}[0m|               ResendConfirmationCode               |\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[0m+----------------------------------------------------+\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m|                CodeDeliveryDetails               |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m+---------------+------------------+---------------+\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m| AttributeName | DeliveryMedium   |  Destination  |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m+---------------+------------------+---------------+\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m|  \u{1b}[1m\u{1b}[34memail\u{1b}[0m        |  \u{1b}[1m\u{1b}[34mEMAIL\u{1b}[0m           |  \u{1b}[1m\u{1b}[34mj***@e***\u{1b}[0m    |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m+---------------+------------------+---------------+\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m".to_owned(), "".to_owned(), 0));
     }
 
@@ -984,7 +951,7 @@ mod tests {
         let value = value(
             r#"{"CodeDeliveryDetails": {"Destination": "j***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}}"#,
         );
-        let printed = run(&value, Some(80), ColorOption::Auto);
+        let printed = run(&value, Some(80), crate::format::Color::Auto);
         assert_eq!(printed, ("------------------------------------------------------\n\u{1b}[0m\u{1b}[0m|               ResendConfirmationCode               |\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[0m+----------------------------------------------------+\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m|                CodeDeliveryDetails               |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m+---------------+------------------+---------------+\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m| AttributeName | DeliveryMedium   |  Destination  |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m+---------------+------------------+---------------+\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m|  \u{1b}[1m\u{1b}[34memail\u{1b}[0m        |  \u{1b}[1m\u{1b}[34mEMAIL\u{1b}[0m           |  \u{1b}[1m\u{1b}[34mj***@e***\u{1b}[0m    |\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m+---------------+------------------+---------------+\u{1b}[0m\u{1b}[2m\u{1b}[33m|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[0m".to_owned(), "".to_owned(), 0));
     }
 
@@ -992,7 +959,7 @@ mod tests {
     fn styles_on_a_terminal_with_color_on() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`[["a", ""], ["b", "c"]]`' --color on (stdout a 80-column terminal)
         let value = value(r#"[["a", ""], ["b", "c"]]"#);
-        let printed = run(&value, Some(80), ColorOption::On);
+        let printed = run(&value, Some(80), crate::format::Color::On);
         assert_eq!(printed, ("------------------------\n\u{1b}[0m\u{1b}[0m|ResendConfirmationCode|\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[0m+----------+-----------+\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[0m|  \u{1b}[1m\u{1b}[34ma\u{1b}[0m       |  \u{1b}[1m\u{1b}[34m\u{1b}[0m         |\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[0m|  \u{1b}[1m\u{1b}[34mb\u{1b}[0m       |  \u{1b}[1m\u{1b}[34mc\u{1b}[0m        |\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[0m+----------+-----------+\u{1b}[0m\u{1b}[0m\n\u{1b}[0m\u{1b}[0m".to_owned(), "".to_owned(), 0));
     }
 
@@ -1002,7 +969,7 @@ mod tests {
         let value = value(
             r#"{"CodeDeliveryDetails": {"Destination": "j***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}}"#,
         );
-        let printed = run(&value, Some(80), ColorOption::Off);
+        let printed = run(&value, Some(80), crate::format::Color::Off);
         assert_eq!(printed, ("------------------------------------------------------\n|               ResendConfirmationCode               |\n+----------------------------------------------------+\n||                CodeDeliveryDetails               ||\n|+---------------+------------------+---------------+|\n|| AttributeName | DeliveryMedium   |  Destination  ||\n|+---------------+------------------+---------------+|\n||  email        |  EMAIL           |  j***@e***    ||\n|+---------------+------------------+---------------+|\n".to_owned(), "".to_owned(), 0));
     }
 
@@ -1010,7 +977,7 @@ mod tests {
     fn only_resets_at_exit_for_an_empty_result_on_a_terminal() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`null`' (stdout a 80-column terminal)
         let value = value(r#"null"#);
-        let printed = run(&value, Some(80), ColorOption::Auto);
+        let printed = run(&value, Some(80), crate::format::Color::Auto);
         assert_eq!(printed, ("\u{1b}[0m".to_owned(), "".to_owned(), 0));
     }
 
@@ -1018,7 +985,7 @@ mod tests {
     fn styles_the_error_message_with_color_on() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`[[1], [1, 2]]`' --color on (stdout a pipe)
         let value = value(r#"[[1], [1, 2]]"#);
-        let printed = run(&value, None, ColorOption::On);
+        let printed = run(&value, None, crate::format::Color::On);
         assert_eq!(
             printed,
             (
@@ -1033,7 +1000,7 @@ mod tests {
     fn fails_on_a_list_of_dicts_holding_a_string() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`[{"a": 1}, "s"]`' (stdout a pipe)
         let value = value(r#"[{"a": 1}, "s"]"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("".to_owned(), "\nstring indices must be integers, not 'str'\n".to_owned(), 255));
     }
 
@@ -1041,7 +1008,7 @@ mod tests {
     fn fails_on_a_list_of_dicts_holding_a_number() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`[{"a": 1}, 5]`' (stdout a pipe)
         let value = value(r#"[{"a": 1}, 5]"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("".to_owned(), "\n'int' object is not iterable\n".to_owned(), 255));
     }
 
@@ -1049,7 +1016,7 @@ mod tests {
     fn fails_on_a_list_of_dicts_holding_an_empty_list() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`[{"a": 1}, []]`' (stdout a pipe)
         let value = value(r#"[{"a": 1}, []]"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("".to_owned(), "\n'list' object has no attribute 'get'\n".to_owned(), 255));
     }
 
@@ -1057,7 +1024,7 @@ mod tests {
     fn fails_on_a_list_of_dicts_holding_a_list_index_out_of_range() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`[{"a": 1}, [3]]`' (stdout a pipe)
         let value = value(r#"[{"a": 1}, [3]]"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("".to_owned(), "\nlist index out of range\n".to_owned(), 255));
     }
 
@@ -1065,7 +1032,7 @@ mod tests {
     fn fails_on_a_list_of_dicts_holding_a_list_of_strings() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`[{"a": 1}, ["a"]]`' (stdout a pipe)
         let value = value(r#"[{"a": 1}, ["a"]]"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("".to_owned(), "\nlist indices must be integers or slices, not str\n".to_owned(), 255));
     }
 
@@ -1073,7 +1040,7 @@ mod tests {
     fn fails_to_sort_string_and_int_columns() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`[{"a": 1, "b": 2}, [-1]]`' (stdout a pipe)
         let value = value(r#"[{"a": 1, "b": 2}, [-1]]"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(
             printed,
             ("".to_owned(), "\n'<' not supported between instances of 'int' and 'str'\n".to_owned(), 255)
@@ -1084,7 +1051,7 @@ mod tests {
     fn fails_when_a_nested_list_of_dicts_is_wider_than_the_rows_before_it() {
         // aws cognito-idp resend-confirmation-code ... --output table --query '`[[1], [{"a": 1, "b": 2}]]`' (stdout a pipe)
         let value = value(r#"[[1], [{"a": 1, "b": 2}]]"#);
-        let printed = run(&value, None, ColorOption::Auto);
+        let printed = run(&value, None, crate::format::Color::Auto);
         assert_eq!(printed, ("".to_owned(), "\nlist index out of range\n".to_owned(), 255));
     }
 
@@ -1101,14 +1068,14 @@ mod tests {
 
     #[test]
     fn parses_the_color_option_and_styles_only_when_asked_or_on_a_terminal() {
-        assert_eq!(ColorOption::from_arg("on"), Some(ColorOption::On));
-        assert_eq!(ColorOption::from_arg("off"), Some(ColorOption::Off));
-        assert_eq!(ColorOption::from_arg("auto"), Some(ColorOption::Auto));
-        assert_eq!(ColorOption::from_arg("On"), None);
-        assert!(ColorOption::On.styled(false));
-        assert!(!ColorOption::Off.styled(true));
-        assert!(ColorOption::Auto.styled(true));
-        assert!(!ColorOption::Auto.styled(false));
+        assert_eq!(crate::format::Color::from_name("on"), Some(crate::format::Color::On));
+        assert_eq!(crate::format::Color::from_name("off"), Some(crate::format::Color::Off));
+        assert_eq!(crate::format::Color::from_name("auto"), Some(crate::format::Color::Auto));
+        assert_eq!(crate::format::Color::from_name("On"), None);
+        assert!(crate::format::Color::On.styled(false));
+        assert!(!crate::format::Color::Off.styled(true));
+        assert!(crate::format::Color::Auto.styled(true));
+        assert!(!crate::format::Color::Auto.styled(false));
     }
 
     #[test]
