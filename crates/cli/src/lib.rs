@@ -13,6 +13,7 @@ pub mod debug;
 pub mod exit;
 pub mod format;
 pub mod help;
+pub(crate) mod jmespath_syntax;
 pub mod jsonfmt;
 pub mod paramfile;
 pub mod py_unicode;

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Records what AWS CLI v1 (awscli 1.46.3) prints for invalid `--query` expressions, into
+crates/cli/tests/data/query_errors.json (the cases of the driver test in crates/cli/src/query.rs).
+
+    .venv-awscli/bin/python crates/cli/tools/record_query_errors.py .venv-awscli/bin/aws
+
+The expressions are checked before any request is sent (no server, no credentials needed).
+"""
+import json
+import os
+import subprocess
+import sys
+
+EXPRESSIONS = [
+    "foo[", "foo.", "foo..bar", "[", "]", "foo]", "foo |", "| foo", "a.[b", "foo[?", "foo[?a==", "&", "&&", "!",
+    "==", "foo == ", "a = b", "=", "foo =", "@@", "#", "foo#bar", "-", "foo[-]", "foo[1:2:3:4]", "foo[:::]",
+    "foo[1:a]", "f(", "f(a,", "foo.1", "foo.[1]x", "'unclosed", "\"unclosed", "`unclosed", "`{bad json`",
+    "\"\\x\"", "foo bar", "foo `1`", "foo 'x'", "foo \"x\"", "{a: b", "{a b}", "{1: b}", "{a: b,}", "foo.{a}",
+    "\"f\"(a)", "foo.bar(a)", "[*", "[*].", "foo[*", "foo[?a]]", "a || ", "a && ", "!!", "foo[]bar", "*bar",
+    "foo.*bar", "foo[0]bar", "a < ", "a <= b <", "`[1, 2]` foo", "`true` foo", "`null` foo", "`\"s\"` foo",
+    "`{\"a\": 1}` foo", "123", "foo[abc]", " ", "\t",
+]
+
+
+def record(aws, expression):
+    env = dict(os.environ, AWS_CONFIG_FILE="/nonexistent/config", AWS_SHARED_CREDENTIALS_FILE="/nonexistent/credentials")
+    run = subprocess.run(
+        [aws, "cognito-idp", "resend-confirmation-code", "--client-id", "a", "--username", "b",
+         "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:9", "--query", expression],
+        capture_output=True, env=env, timeout=60)
+    return {"expression": expression, "exit_code": run.returncode, "stdout": run.stdout.decode(), "stderr": run.stderr.decode()}
+
+
+def main():
+    aws = sys.argv[1] if len(sys.argv) > 1 else ".venv-awscli/bin/aws"
+    cases = [record(aws, e) for e in EXPRESSIONS]
+    out = os.path.join(os.path.dirname(__file__), "..", "tests", "data", "query_errors.json")
+    with open(out, "w") as f:
+        json.dump({"recorded_with": "awscli 1.46.3", "cases": cases}, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+    print(f"{len(cases)} cases written to crates/cli/tests/data/query_errors.json")
+
+
+if __name__ == "__main__":
+    main()
