@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 use crate::argparse::{self, Command, Globals, OperationArgs, ParseError, TopLevelEvent};
 use crate::argprocess::{self, DictType};
 use crate::config::{self, ConfigError, Env, Settings};
-use crate::debug::{self, DebugLog};
+use crate::debug::DebugLog;
 use crate::exit::ExitStatus;
 use crate::format::{Color, Format};
 use crate::paramfile::Loader;
@@ -99,7 +99,7 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<()>
                     log.log(
                         err,
                         "cognito_idp.cli",
-                        &format!("Arguments entered to CLI: {}", debug::redacted_args(&shown)),
+                        &format!("Arguments entered to CLI: {}", crate::redact::redacted_args(&shown)),
                     );
                 }
                 if globals.v2_debug {
@@ -145,7 +145,7 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<()>
 
     add_secret_hash(&operation, &mut params, io, log)?;
     let params = Value::Object(params);
-    log.log(io.err, "cognito_idp.cli", &format!("Parameters: {}", debug::redact(&params, contract::INPUT)));
+    log.log(io.err, "cognito_idp.cli", &format!("Parameters: {}", crate::redact::redact(&params, contract::INPUT)));
 
     if operation.generate_cli_skeleton.as_deref() == Some("input") {
         return print(io, &skeleton::input_skeleton());
@@ -170,7 +170,7 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<()>
         .enable_all()
         .build()
         .map_err(|e| fail(&format!("\ncould not start the I/O runtime: {e}\n")))?;
-    let redacted_body = debug::redact(&params, contract::INPUT).to_string();
+    let redacted_body = crate::redact::redact(&params, contract::INPUT).to_string();
     let url = client.raw_url();
     let outcome = {
         let err = &mut *io.err;
@@ -221,7 +221,7 @@ fn unpack_members(
     let mut ordered = Vec::new();
     let ShapeKind::Structure(input) = &contract::INPUT.kind else { return Ok((params, ordered)) };
     for member in input.members {
-        let option = format!("--{}", argparse::option_name(member.name));
+        let option = format!("--{}", crate::naming::option_name(member.name));
         if list_values.contains(&option.as_str()) {
             // argparse stored `[]` for `--opt=--`; botocore's validation reports the list.
             params.insert(member.name.to_owned(), Value::Array(Vec::new()));

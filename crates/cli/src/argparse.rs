@@ -18,18 +18,20 @@
 //! program is `cognito-idp`, the usage text is [`USAGE`], the service-level positional is called
 //! `command` (awscli: `operation`) and its choices are our one operation and `help`.
 //!
-//! Messages never echo the value of a sensitive option ([`crate::debug::sensitive_options`]): in
+//! Messages never echo the value of a sensitive option ([`crate::redact::sensitive_options`]): in
 //! `ambiguous option: --user=<value> could match ...` and in our message for an argument that is not
 //! UTF-8, a value given to an option token that could stand for one (any prefix of its name) is
-//! [`crate::debug::REDACTED`].
+//! [`crate::redact::REDACTED`].
 
 use std::ffi::{OsStr, OsString};
 
 use cognito_idp_client::contract;
 use cognito_idp_client::model::{Member, ShapeKind};
 
-use crate::debug::{REDACTED, may_name_sensitive_option};
+use crate::naming::option_name;
+use crate::pyint::{decimal_value, python_int};
 use crate::pyrepr::{self, repr_str};
+use crate::redact::{REDACTED, may_name_sensitive_option};
 
 /// The usage text; it replaces AWS CLI v1's (which starts with `\r` and a notice about AWS CLI v2).
 pub const USAGE: &str = "usage: cognito-idp [options] <command> [parameters]\n\
@@ -254,84 +256,6 @@ where
             Ok(Invocation { globals: Globals::default(), command: Command::Version, list_values: Vec::new() })
         }
     }
-}
-
-/// The CLI option name of a member: botocore's `xform_name(name, '-')`, ported exactly.
-pub fn option_name(member_name: &str) -> String {
-    if member_name.contains('-') {
-        return member_name.to_owned();
-    }
-    if let Some((_, known)) = XFORM_SPECIAL_CASES.iter().find(|(name, _)| *name == member_name) {
-        return (*known).to_owned();
-    }
-    let mut chars: Vec<char> = member_name.chars().collect();
-    if let Some(matched) = pluralised_acronym(&chars) {
-        // name[:-len(matched)] + sep + matched.lower()
-        let keep = chars.len().saturating_sub(matched.len());
-        let lowered = matched.iter().collect::<String>().to_lowercase();
-        chars.truncate(keep);
-        chars.push('-');
-        chars.extend(lowered.chars());
-    }
-    let first = sub_first_cap(&chars);
-    let second = sub_end_cap(&first);
-    second.into_iter().collect::<String>().to_lowercase()
-}
-
-/// The match of `[A-Z]{2,}s$` searched in `chars`, if any (`$` also matches before a final `\n`).
-fn pluralised_acronym(chars: &[char]) -> Option<Vec<char>> {
-    let body = match chars.split_last() {
-        Some((&'\n', rest)) => rest,
-        _ => chars,
-    };
-    let (&last, before) = body.split_last()?;
-    if last != 's' {
-        return None;
-    }
-    let upper = before.iter().rev().take_while(|c| c.is_ascii_uppercase()).count();
-    if upper < 2 {
-        return None;
-    }
-    Some(body.iter().skip(body.len() - upper - 1).copied().collect())
-}
-
-/// `re.sub('(.)([A-Z][a-z]+)', r'\1-\2', name)`.
-fn sub_first_cap(chars: &[char]) -> Vec<char> {
-    let mut out = Vec::with_capacity(chars.len() + 4);
-    let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        let upper = chars.get(i + 1).is_some_and(char::is_ascii_uppercase);
-        let lowers = chars.iter().skip(i + 2).take_while(|c| c.is_ascii_lowercase()).count();
-        if c != '\n' && upper && lowers > 0 {
-            out.push(c);
-            out.push('-');
-            out.extend(chars.iter().skip(i + 1).take(1 + lowers));
-            i += 2 + lowers;
-        } else {
-            out.push(c);
-            i += 1;
-        }
-    }
-    out
-}
-
-/// `re.sub('([a-z0-9])([A-Z])', r'\1-\2', name)`.
-fn sub_end_cap(chars: &[char]) -> Vec<char> {
-    let mut out = Vec::with_capacity(chars.len() + 4);
-    let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        let next = chars.get(i + 1).copied();
-        if (c.is_ascii_lowercase() || c.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_uppercase()) {
-            out.push(c);
-            out.push('-');
-            out.extend(next);
-            i += 2;
-        } else {
-            out.push(c);
-            i += 1;
-        }
-    }
-    out
 }
 
 /// What `_resolve_endpoint_url` in awscli's globalargs raises for `url`, if anything: urlparse's
@@ -1287,150 +1211,6 @@ impl SequenceMatcher {
 // ---------------------------------------------------------------------------------------------------
 // Python's int() of a str (CPython 3.11, Unicode 14.0.0)
 // ---------------------------------------------------------------------------------------------------
-
-/// The value of a Unicode decimal digit (category Nd), as Python's `\d` and `int()` read them.
-fn decimal_value(c: char) -> Option<u32> {
-    let code = u32::from(c);
-    in_ranges(DECIMAL_DIGITS, code).map(|start| (code - start) % 10)
-}
-
-/// The start of the range of `ranges` (sorted, disjoint) that holds `code`.
-fn in_ranges(ranges: &[(u32, u32)], code: u32) -> Option<u32> {
-    let at = ranges.partition_point(|&(_, end)| end < code);
-    ranges.get(at).filter(|&&(start, _)| start <= code).map(|&(start, _)| start)
-}
-
-/// Python's `int(text)` (base 10), saturated to `i64`, with CPython 3.11's error messages.
-pub(crate) fn python_int(text: &str) -> Result<i64, String> {
-    let invalid = || {
-        let repr: String = repr_str(text).chars().take(200).collect();
-        format!("invalid literal for int() with base 10: {repr}")
-    };
-    // _PyUnicode_TransformDecimalAndSpaceToASCII: non-ASCII spaces become ' ', decimal digits
-    // their ASCII digit, and anything else ends the string with '?'.
-    let mut ascii = Vec::with_capacity(text.len());
-    for c in text.chars() {
-        if u32::from(c) < 127 {
-            ascii.push(c as u8);
-        } else if c.is_whitespace() {
-            ascii.push(b' ');
-        } else if let Some(digit) = decimal_value(c) {
-            ascii.push(b'0' + digit as u8);
-        } else {
-            ascii.push(b'?');
-            break;
-        }
-    }
-    // PyLong_FromString.
-    let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
-    let mut rest: &[u8] = &ascii;
-    while let Some((first, tail)) = rest.split_first()
-        && is_space(first)
-    {
-        rest = tail;
-    }
-    let negative = rest.first() == Some(&b'-');
-    if matches!(rest.first(), Some(b'+' | b'-')) {
-        rest = rest.get(1..).unwrap_or_default();
-    }
-    if rest.first() == Some(&b'_') {
-        return Err(invalid());
-    }
-    let mut digits = Vec::new();
-    let mut previous_underscore = false;
-    let mut used = 0;
-    for &b in rest {
-        match b {
-            b'0'..=b'9' => {
-                digits.push(b - b'0');
-                previous_underscore = false;
-            }
-            b'_' if !previous_underscore => previous_underscore = true,
-            _ => break,
-        }
-        used += 1;
-    }
-    if previous_underscore || rest.get(used) == Some(&b'_') {
-        return Err(invalid());
-    }
-    if let Some(message) = crate::pyjson::int_max_str_digits_error(digits.len()) {
-        return Err(message);
-    }
-    let trailing = rest.get(used..).unwrap_or_default();
-    if digits.is_empty() || !trailing.iter().all(is_space) {
-        return Err(invalid());
-    }
-    let magnitude = digits.iter().fold(0i128, |acc, &d| (acc * 10 + i128::from(d)).min(i128::from(u64::MAX)));
-    let value = if negative { -magnitude } else { magnitude };
-    Ok(i64::try_from(value).unwrap_or(if negative { i64::MIN } else { i64::MAX }))
-}
-
-/// botocore's `_xform_cache` entries for `-`: names its regular expressions would get wrong.
-static XFORM_SPECIAL_CASES: &[(&str, &str)] = &[
-    ("CreateCachediSCSIVolume", "create-cached-iscsi-volume"),
-    ("DescribeCachediSCSIVolumes", "describe-cached-iscsi-volumes"),
-    ("DescribeStorediSCSIVolumes", "describe-stored-iscsi-volumes"),
-    ("CreateStorediSCSIVolume", "create-stored-iscsi-volume"),
-    ("ListHITsForQualificationType", "list-hits-for-qualification-type"),
-    ("ExecutePartiQLStatement", "execute-partiql-statement"),
-    ("ExecutePartiQLTransaction", "execute-partiql-transaction"),
-    ("ExecutePartiQLBatch", "execute-partiql-batch"),
-    ("CreateOAuth2Token", "create-oauth2-token"),
-    ("CreateOAuth2TokenWithIAM", "create-oauth2-token-with-iam"),
-    ("IntrospectOAuth2TokenWithIAM", "introspect-oauth2-token-with-iam"),
-    ("RevokeOAuth2TokenWithIAM", "revoke-oauth2-token-with-iam"),
-    ("AssociateWhatsAppBusinessAccount", "associate-whatsapp-business-account"),
-    ("CreateWhatsAppFlow", "create-whatsapp-flow"),
-    ("CreateWhatsAppMessageTemplate", "create-whatsapp-message-template"),
-    ("CreateWhatsAppMessageTemplateFromLibrary", "create-whatsapp-message-template-from-library"),
-    ("CreateWhatsAppMessageTemplateMedia", "create-whatsapp-message-template-media"),
-    ("DeleteWhatsAppFlow", "delete-whatsapp-flow"),
-    ("DeleteWhatsAppMessageMedia", "delete-whatsapp-message-media"),
-    ("DeleteWhatsAppMessageTemplate", "delete-whatsapp-message-template"),
-    ("DeprecateWhatsAppFlow", "deprecate-whatsapp-flow"),
-    ("DisassociateWhatsAppBusinessAccount", "disassociate-whatsapp-business-account"),
-    ("GetLinkedWhatsAppBusinessAccount", "get-linked-whatsapp-business-account"),
-    ("GetLinkedWhatsAppBusinessAccountPhoneNumber", "get-linked-whatsapp-business-account-phone-number"),
-    ("GetOTelEnrichment", "get-otel-enrichment"),
-    ("GetWhatsAppFlow", "get-whatsapp-flow"),
-    ("GetWhatsAppFlowPreview", "get-whatsapp-flow-preview"),
-    ("GetWhatsAppMessageMedia", "get-whatsapp-message-media"),
-    ("GetWhatsAppMessageTemplate", "get-whatsapp-message-template"),
-    ("ListLinkedWhatsAppBusinessAccounts", "list-linked-whatsapp-business-accounts"),
-    ("ListWhatsAppFlowAssets", "list-whatsapp-flow-assets"),
-    ("ListWhatsAppFlows", "list-whatsapp-flows"),
-    ("ListWhatsAppMessageTemplates", "list-whatsapp-message-templates"),
-    ("ListWhatsAppTemplateLibrary", "list-whatsapp-template-library"),
-    ("PostWhatsAppMessageMedia", "post-whatsapp-message-media"),
-    ("PublishWhatsAppFlow", "publish-whatsapp-flow"),
-    ("PutWhatsAppBusinessAccountEventDestinations", "put-whatsapp-business-account-event-destinations"),
-    ("SendWhatsAppMessage", "send-whatsapp-message"),
-    ("StartOTelEnrichment", "start-otel-enrichment"),
-    ("StopOTelEnrichment", "stop-otel-enrichment"),
-    ("UpdateWhatsAppFlow", "update-whatsapp-flow"),
-    ("UpdateWhatsAppFlowAssets", "update-whatsapp-flow-assets"),
-    ("UpdateWhatsAppMessageTemplate", "update-whatsapp-message-template"),
-];
-
-/// Ranges of Unicode decimal digits (category Nd, Unicode 14.0.0), sorted; within each range the
-/// digit values run 0-9 from the start, repeating.
-#[rustfmt::skip]
-static DECIMAL_DIGITS: &[(u32, u32)] = &[
-    (0x30, 0x39), (0x660, 0x669), (0x6F0, 0x6F9), (0x7C0, 0x7C9), (0x966, 0x96F), (0x9E6, 0x9EF),
-    (0xA66, 0xA6F), (0xAE6, 0xAEF), (0xB66, 0xB6F), (0xBE6, 0xBEF), (0xC66, 0xC6F), (0xCE6, 0xCEF),
-    (0xD66, 0xD6F), (0xDE6, 0xDEF), (0xE50, 0xE59), (0xED0, 0xED9), (0xF20, 0xF29),
-    (0x1040, 0x1049), (0x1090, 0x1099), (0x17E0, 0x17E9), (0x1810, 0x1819), (0x1946, 0x194F),
-    (0x19D0, 0x19D9), (0x1A80, 0x1A89), (0x1A90, 0x1A99), (0x1B50, 0x1B59), (0x1BB0, 0x1BB9),
-    (0x1C40, 0x1C49), (0x1C50, 0x1C59), (0xA620, 0xA629), (0xA8D0, 0xA8D9), (0xA900, 0xA909),
-    (0xA9D0, 0xA9D9), (0xA9F0, 0xA9F9), (0xAA50, 0xAA59), (0xABF0, 0xABF9), (0xFF10, 0xFF19),
-    (0x104A0, 0x104A9), (0x10D30, 0x10D39), (0x11066, 0x1106F), (0x110F0, 0x110F9),
-    (0x11136, 0x1113F), (0x111D0, 0x111D9), (0x112F0, 0x112F9), (0x11450, 0x11459),
-    (0x114D0, 0x114D9), (0x11650, 0x11659), (0x116C0, 0x116C9), (0x11730, 0x11739),
-    (0x118E0, 0x118E9), (0x11950, 0x11959), (0x11C50, 0x11C59), (0x11D50, 0x11D59),
-    (0x11DA0, 0x11DA9), (0x16A60, 0x16A69), (0x16AC0, 0x16AC9), (0x16B50, 0x16B59),
-    (0x1D7CE, 0x1D7FF), (0x1E140, 0x1E149), (0x1E2F0, 0x1E2F9), (0x1E950, 0x1E959),
-    (0x1FBF0, 0x1FBF9),
-];
 
 #[cfg(test)]
 mod tests {
@@ -2398,58 +2178,11 @@ mod tests {
     // --- Ports of Python and botocore helpers ------------------------------------------------------
 
     #[test]
-    fn option_name_is_botocores_xform_name_with_dashes() {
-        // Expected names printed by awscli 1.46.3's `botocore.xform_name(name, '-')`.
-        for (name, expected) in [
-            ("IPAddress", "ip-address"),
-            ("ARNs", "-arns"),
-            ("aB", "a-b"),
-            ("X1Y", "x1-y"),
-            ("UTF8Thing", "utf8-thing"),
-            ("ÉtéBon", "été-bon"),
-            ("abcDEFGhi", "abc-def-ghi"),
-            ("SMSMfaSettings", "sms-mfa-settings"),
-            ("ClientId", "client-id"),
-            ("UserContextData", "user-context-data"),
-            ("ResendConfirmationCode", "resend-confirmation-code"),
-            ("GatewayARNs", "gateway-arns"),
-            ("ListWebACLs", "list-web-acls"),
-            ("HTTPResponse", "http-response"),
-            ("S3Key", "s3-key"),
-            ("IPv6Address", "i-pv6-address"),
-            ("CreateCachediSCSIVolume", "create-cached-iscsi-volume"),
-            ("already-dashed", "already-dashed"),
-            ("ARNs\n", "a-arns"),
-            ("", ""),
-        ] {
-            assert_eq!(option_name(name), expected, "{name:?}");
-        }
-    }
-
-    #[test]
     fn close_matches_are_ordered_by_ratio_then_by_the_greater_string() {
         let choices: Vec<String> = ["abcd", "abce", "abcf", "xyz"].iter().map(|s| s.to_string()).collect();
         assert_eq!(get_close_matches("abc", &choices, 3, 0.8), ["abcf", "abce", "abcd"]);
         assert_eq!(get_close_matches("abc", &choices, 2, 0.8), ["abcf", "abce"]);
         assert!(get_close_matches("", &choices, 3, 0.8).is_empty());
         assert_eq!(SequenceMatcher::new("").ratio(""), 1.0);
-    }
-
-    #[test]
-    fn python_int_reads_unicode_digits_spaces_and_underscores() {
-        assert_eq!(python_int("\u{a0}-٤2 "), Ok(-42));
-        assert_eq!(python_int("+1_000"), Ok(1000));
-        assert_eq!(python_int("-99999999999999999999"), Ok(i64::MIN));
-        for bad in ["", "+", "_1", "1_", "1__0", "- 1", "0x10", "1.0", "\u{1c}1"] {
-            assert!(python_int(bad).is_err(), "{bad:?}");
-        }
-        assert_eq!(
-            python_int(&"1".repeat(4301)),
-            Err("Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; \
-                 use sys.set_int_max_str_digits() to increase the limit"
-                .into())
-        );
-        let long = python_int(&"x".repeat(300)).expect_err("an error");
-        assert_eq!(long.chars().count(), 240);
     }
 }

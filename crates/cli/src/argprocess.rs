@@ -13,19 +13,19 @@
 //!
 //! Errors are [`ParamError`]s whose `Display` is the line the CLI prints between newlines on stderr
 //! (exit status 255). Where awscli echoes the text of a sensitive option (one whose member's shape is
-//! sensitive or holds a sensitive shape, [`crate::debug::is_sensitive_shape`]) or of `--cli-input-json`
+//! sensitive or holds a sensitive shape, [`crate::redact::is_sensitive_shape`]) or of `--cli-input-json`
 //! (`JSON received: ...`, `Invalid JSON:\n...`, a shorthand error's input and caret line), the message
-//! has [`crate::debug::REDACTED`] in its place.
+//! has [`crate::redact::REDACTED`] in its place.
 
 use std::fmt;
 
 use cognito_idp_client::model::{Member, Shape, ShapeKind};
 use serde_json::{Map, Value};
 
-use crate::debug::{REDACTED, is_sensitive_shape};
 use crate::paramfile::{Loader, ParamValue, ParamfileError, Prefixes};
 use crate::pyjson::{self, LoadError};
 use crate::pyrepr::{self, Dicts};
+use crate::redact::{REDACTED, is_sensitive_shape};
 use crate::shorthand::{self, ParamfileResolver, ParseFailure};
 
 /// An error while building a parameter: the text the CLI prints (after a newline, before a newline,

@@ -28,8 +28,8 @@ use cognito_idp_client::contract;
 use cognito_idp_client::model::{Example, Shape, ShapeKind};
 use serde_json::Value;
 
-use crate::argparse::option_name;
 use crate::jsonfmt;
+use crate::naming::option_name;
 
 /// The column the manual is wrapped at: no line is longer, except one holding a single word that does
 /// not fit.

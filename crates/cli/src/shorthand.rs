@@ -34,7 +34,7 @@ use std::fmt;
 use cognito_idp_client::model::{Shape, ShapeKind};
 use serde_json::{Map, Value};
 
-use crate::debug::REDACTED;
+use crate::redact::REDACTED;
 
 /// Python frames available to the parser below its `parse` call in the reference CLI, calibrated on
 /// the thresholds observed for nested lists (487 parse) and nested hashes (486 parse).

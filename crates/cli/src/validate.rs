@@ -15,9 +15,9 @@
 //! whole request) and values are printed with Python's `str()` ([`crate::pyrepr`]). The CLI prints
 //! `\n`, the [`ValidationErrors`] text, `\n` on stderr and exits with 255.
 //!
-//! Unlike botocore, a value that is sensitive by the contract ([`crate::debug::is_sensitive_shape`]: its
+//! Unlike botocore, a value that is sensitive by the contract ([`crate::redact::is_sensitive_shape`]: its
 //! shape is marked sensitive or holds such a shape) or lies inside a sensitive value is printed as
-//! [`crate::debug::REDACTED`], and so is a map key inside one (it is data); the rest of the message is
+//! [`crate::redact::REDACTED`], and so is a map key inside one (it is data); the rest of the message is
 //! botocore's, and so are names of structure members and unknown keys, which name fields.
 
 use std::fmt;
@@ -25,9 +25,9 @@ use std::fmt;
 use cognito_idp_client::model::{Shape, ShapeKind};
 use serde_json::Value;
 
-use crate::debug::{REDACTED, is_sensitive_shape};
 use crate::pyjson::PySpecial;
 use crate::pyrepr::{self, Dicts};
+use crate::redact::{REDACTED, is_sensitive_shape};
 
 /// The problems botocore reports, in its order; displays as the CLI prints them (without the blank
 /// line before and the newline after): `Parameter validation failed:` and one line per problem.
