@@ -37,6 +37,62 @@ fn mapped_name(path: &Path) -> Option<String> {
     }
 }
 
+/// The modules each module of a crate's `src/` uses (`crate::name`), outside comments and test modules.
+fn module_uses(src: &Path) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let mut uses = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(src).expect("the crate's src folder").flatten() {
+        let path = entry.path();
+        let Some(name) =
+            path.file_stem().and_then(|n| n.to_str()).filter(|_| path.extension().is_some_and(|e| e == "rs"))
+        else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).expect("a source file");
+        let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or_default();
+        let mut used = std::collections::BTreeSet::new();
+        for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            for (i, _) in line.match_indices("crate::") {
+                let rest = &line[i + "crate::".len()..];
+                let module: String = rest.chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
+                if !module.is_empty() && module != name {
+                    used.insert(module);
+                }
+            }
+        }
+        uses.insert(name.to_owned(), used);
+    }
+    uses
+}
+
+/// An import cycle among `uses`, as the modules along it, if there is one.
+fn find_cycle(uses: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        module: &str,
+        uses: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut std::collections::BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|m| m == module) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(module.to_owned());
+            return Some(cycle);
+        }
+        if !done.insert(module.to_owned()) {
+            return None;
+        }
+        path.push(module.to_owned());
+        for next in uses.get(module).into_iter().flatten() {
+            if let Some(cycle) = visit(next, uses, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        None
+    }
+    let mut done = std::collections::BTreeSet::new();
+    uses.keys().find_map(|m| visit(m, uses, &mut Vec::new(), &mut done))
+}
+
 /// Whether `line` names an absolute path of a machine (a Unix home, a checkout, a temporary folder).
 fn names_a_machine_path(line: &str) -> bool {
     ["/work/", "/root/", "/home/", "/Users/", "/tmp/", "C:\\"].iter().any(|p| line.contains(p))
@@ -93,6 +149,24 @@ mod tests {
             }
         }
         assert!(found.is_empty(), "generated headers must name repository-relative commands:\n{}", found.join("\n"));
+    }
+
+    #[test]
+    fn the_cli_crate_has_no_import_cycle() {
+        let uses = module_uses(&crate::workspace_root().join("crates/cli/src"));
+        assert!(uses.len() > 20, "{} modules", uses.len());
+        if let Some(cycle) = find_cycle(&uses) {
+            panic!("an import cycle in crates/cli/src: {}; move the shared part below both", cycle.join(" -> "));
+        }
+    }
+
+    #[test]
+    fn a_cycle_is_found_and_named() {
+        let uses = [("a", vec!["b"]), ("b", vec!["c"]), ("c", vec!["a"]), ("d", vec![])]
+            .into_iter()
+            .map(|(m, u)| (m.to_owned(), u.into_iter().map(str::to_owned).collect()))
+            .collect();
+        assert_eq!(find_cycle(&uses), Some(vec!["a".into(), "b".into(), "c".into(), "a".into()]));
     }
 
     #[test]

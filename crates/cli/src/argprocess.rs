@@ -227,8 +227,8 @@ pub fn load_cli_input_json(text: &str, loader: &Loader<'_>) -> Result<Map<String
         Err(e @ LoadError::Recursion(_)) => return Err(ParamError::unexpected(e.to_string())),
         Err(e) => return Err(ParamError::parameter(CLI_INPUT_JSON, pyjson::invalid_json_message(&e, REDACTED))),
     };
-    match pyjson::special(&value) {
-        Some(pyjson::PySpecial::Dict(map)) => return Ok(map.clone()),
+    match crate::pyvalue::special(&value) {
+        Some(crate::pyvalue::PySpecial::Dict(map)) => return Ok(map.clone()),
         Some(_) => return Err(no_keys(pyrepr::tp_name(&value, Dicts::Plain))),
         None => {}
     }
@@ -305,7 +305,10 @@ mod tests {
     #[test]
     fn gives_a_string_member_the_bytes_of_fileb() {
         let bytes = value("Username", "--username", "fileb://f3");
-        assert_eq!(pyjson::special(&bytes).and_then(|s| s.scalar_repr()), Some("b'\\xff\\x00'".to_owned()));
+        assert_eq!(
+            crate::pyvalue::special(&bytes).and_then(|s| crate::pyrepr::scalar_repr(&s)),
+            Some("b'\\xff\\x00'".to_owned())
+        );
     }
 
     #[test]

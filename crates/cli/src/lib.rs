@@ -21,6 +21,7 @@ pub mod py_unicode;
 pub mod pyint;
 pub mod pyjson;
 pub mod pyrepr;
+pub mod pyvalue;
 pub mod query;
 pub mod redact;
 pub mod response;

@@ -35,11 +35,11 @@ pub enum ParamValue {
 
 impl ParamValue {
     /// The value as the rest of the CLI handles it: a string, or the special `bytes` value of
-    /// [`pyjson::bytes_value`].
+    /// [`crate::pyvalue::bytes_value`].
     pub fn into_value(self) -> Value {
         match self {
             ParamValue::Text(s) => Value::String(s),
-            ParamValue::Bytes(b) => pyjson::bytes_value(&b),
+            ParamValue::Bytes(b) => crate::pyvalue::bytes_value(&b),
         }
     }
 }
@@ -491,7 +491,7 @@ mod tests {
         assert_eq!(value, Some(ParamValue::Bytes(vec![0xff, 0])));
         let special = value.map(ParamValue::into_value);
         assert_eq!(
-            special.as_ref().and_then(pyjson::special).and_then(|s| s.scalar_repr()),
+            special.as_ref().and_then(crate::pyvalue::special).and_then(|s| crate::pyrepr::scalar_repr(&s)),
             Some("b'\\xff\\x00'".to_owned())
         );
     }

@@ -4,30 +4,13 @@
 //! use when it is available, as it is for the reference CLI) in strict mode. Positions in messages count
 //! code points, as Python's do: `Expecting ',' delimiter: line 1 column 4 (char 3)`.
 //!
-//! # How Python values are represented in a [`serde_json::Value`]
-//!
-//! - `str` is a [`Value::String`]. Python strings may hold lone surrogates (from `\ud800` escapes, or
-//!   from bytes decoded with `surrogatepass`); Rust strings cannot. Two adjacent surrogates that form a
-//!   pair become the character they encode (the CLI serialises requests with `ensure_ascii`, so the
-//!   same bytes go on the wire), and a lone surrogate becomes U+FFFD. This is the one lossy case.
-//! - `int` is a [`Value::Number`] when it fits `i64` or `u64`; a larger one is [`PySpecial::Int`], kept
-//!   as its decimal digits, because Python ints are unbounded and validation messages print them.
-//!   Like Python 3.11, an integer of more than 4300 digits is an error (a `ValueError`).
-//! - `float` is a [`Value::Number`] holding an `f64` (so `1.0` stays a float, unlike `1`). `NaN`,
-//!   `Infinity` and `-Infinity`, which Python accepts, and numbers that overflow to infinity, are
-//!   [`PySpecial::Float`], since JSON numbers cannot hold them.
-//! - `bytes` (what `fileb://` yields) is [`PySpecial::Bytes`].
-//! - `dict` is a [`Value::Object`] in insertion order; a repeated key keeps its first position and
-//!   takes the last value, as a Python dict does. Whether the CLI made it an `OrderedDict` (JSON option
-//!   values) or a `dict` depends on where the value came from, not on the value: the caller knows.
-//!
-//! A special value is an object of exactly one member whose key starts with [`SPECIAL_KEY_PREFIX`]
-//! (which begins with a NUL character). A user's object that happens to have that shape is wrapped as
-//! [`PySpecial::Dict`], so the encoding is unambiguous; use [`special`] to tell them apart.
+//! Python values are represented in a [`serde_json::Value`] as [`crate::pyvalue`] says.
 
 use std::fmt;
 
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
+
+use crate::pyvalue::{dict_value, float_value, int_value};
 
 use crate::pyrepr;
 
@@ -51,13 +34,6 @@ pub(crate) fn int_max_str_digits_error(ndigits: usize) -> Option<String> {
         )
     })
 }
-
-/// The prefix of the keys that mark special values (see the module documentation).
-pub const SPECIAL_KEY_PREFIX: &str = "\u{0}py:";
-const KEY_INT: &str = "\u{0}py:int";
-const KEY_FLOAT: &str = "\u{0}py:float";
-const KEY_BYTES: &str = "\u{0}py:bytes";
-const KEY_DICT: &str = "\u{0}py:dict";
 
 /// Why `json.loads` failed, with Python's message as `Display`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -212,105 +188,6 @@ pub fn invalid_json_message(error: &LoadError, received: &str) -> String {
 /// The same when the JSON came as bytes (`fileb://`): Python prints the `bytes` repr, `b'...'`.
 pub fn invalid_json_message_bytes(error: &LoadError, received: &[u8]) -> String {
     format!("Invalid JSON: {error}\nJSON received: {}", pyrepr::repr_bytes(received))
-}
-
-// ---------------------------------------------------------------------------------------------
-// Special values
-
-/// A Python value that has no plain JSON form (see the module documentation).
-#[derive(Clone, Debug, PartialEq)]
-pub enum PySpecial<'a> {
-    /// An `int` outside the 64-bit range, as its decimal digits (with a leading `-` if negative).
-    Int(&'a str),
-    /// A `float` that is NaN or infinite.
-    Float(f64),
-    /// A `bytes` value.
-    Bytes(Vec<u8>),
-    /// A user's `dict` whose shape collides with a special value's; this is its real content.
-    Dict(&'a Map<String, Value>),
-}
-
-impl PySpecial<'_> {
-    /// Python's `repr` of a scalar special value; `None` for [`PySpecial::Dict`], whose repr depends
-    /// on its content and on whether it is an `OrderedDict`.
-    pub fn scalar_repr(&self) -> Option<String> {
-        match self {
-            PySpecial::Int(digits) => Some((*digits).to_owned()),
-            PySpecial::Float(x) => Some(pyrepr::repr_float(*x)),
-            PySpecial::Bytes(b) => Some(pyrepr::repr_bytes(b)),
-            PySpecial::Dict(_) => None,
-        }
-    }
-}
-
-/// Recognises a special value.
-pub fn special(value: &Value) -> Option<PySpecial<'_>> {
-    let map = value.as_object()?;
-    if map.len() != 1 {
-        return None;
-    }
-    let (key, inner) = map.iter().next()?;
-    match (key.as_str(), inner) {
-        (KEY_INT, Value::String(digits)) => Some(PySpecial::Int(digits)),
-        (KEY_FLOAT, Value::String(text)) => match text.as_str() {
-            "nan" => Some(PySpecial::Float(f64::NAN)),
-            "inf" => Some(PySpecial::Float(f64::INFINITY)),
-            "-inf" => Some(PySpecial::Float(f64::NEG_INFINITY)),
-            _ => None,
-        },
-        (KEY_BYTES, Value::String(latin1)) => {
-            Some(PySpecial::Bytes(latin1.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect()))
-        }
-        (KEY_DICT, Value::Object(content)) => Some(PySpecial::Dict(content)),
-        _ => None,
-    }
-}
-
-/// The value that stands for the Python `bytes` object `data`.
-pub fn bytes_value(data: &[u8]) -> Value {
-    let latin1: String = data.iter().map(|&b| char::from(b)).collect();
-    single(KEY_BYTES, Value::String(latin1))
-}
-
-/// The value that stands for a Python `float`; NaN and infinities become special values.
-pub fn float_value(x: f64) -> Value {
-    match Number::from_f64(x) {
-        Some(n) => Value::Number(n),
-        None => {
-            let text = if x.is_nan() {
-                "nan"
-            } else if x > 0.0 {
-                "inf"
-            } else {
-                "-inf"
-            };
-            single(KEY_FLOAT, Value::String(text.to_owned()))
-        }
-    }
-}
-
-/// The value that stands for the Python `int` written as `digits` (an optional `-` then ASCII digits
-/// without leading zeros).
-pub fn int_value(digits: &str) -> Value {
-    if let Ok(i) = digits.parse::<i64>() {
-        return Value::Number(i.into());
-    }
-    if let Ok(u) = digits.parse::<u64>() {
-        return Value::Number(u.into());
-    }
-    single(KEY_INT, Value::String(digits.to_owned()))
-}
-
-/// The value that stands for a Python `dict` with these items (wrapping it if it looks special).
-pub fn dict_value(map: Map<String, Value>) -> Value {
-    let looks_special = map.len() == 1 && map.keys().next().is_some_and(|k| k.starts_with(SPECIAL_KEY_PREFIX));
-    if looks_special { single(KEY_DICT, Value::Object(map)) } else { Value::Object(map) }
-}
-
-fn single(key: &str, inner: Value) -> Value {
-    let mut map = Map::new();
-    map.insert(key.to_owned(), inner);
-    Value::Object(map)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -921,6 +798,7 @@ mod tests {
     //! Expected texts observed from awscli 1.46.3 (JSON option values and `--cli-input-json`).
 
     use super::*;
+    use crate::pyvalue::{PySpecial, special};
     use serde_json::json;
 
     fn load(text: &str) -> Value {
@@ -1043,14 +921,21 @@ mod tests {
     fn keeps_big_integers_as_their_digits() {
         let value = load("123456789012345678901234567890");
         assert_eq!(special(&value), Some(PySpecial::Int("123456789012345678901234567890")));
-        assert_eq!(special(&value).and_then(|s| s.scalar_repr()).as_deref(), Some("123456789012345678901234567890"));
+        assert_eq!(
+            special(&value).and_then(|s| crate::pyrepr::scalar_repr(&s)).as_deref(),
+            Some("123456789012345678901234567890")
+        );
     }
 
     #[test]
     fn accepts_nan_and_infinities_as_special_floats() {
         let value = load("[NaN, Infinity, -Infinity, 1e400]");
-        let reprs: Vec<Option<String>> =
-            value.as_array().into_iter().flatten().map(|v| special(v).and_then(|s| s.scalar_repr())).collect();
+        let reprs: Vec<Option<String>> = value
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|v| special(v).and_then(|s| crate::pyrepr::scalar_repr(&s)))
+            .collect();
         let expected = ["nan", "inf", "-inf", "inf"].map(|s| Some(s.to_owned()));
         assert_eq!(reprs, expected);
         assert_eq!(pyrepr::tp_name(&value[0], pyrepr::Dicts::Plain), "float");
