@@ -8,7 +8,7 @@
 //! - `arguments`: a property test over arbitrary argument lists.
 //!
 //! The binary under test is `COGNITO_IDP_BIN` when set (an executable and optional leading arguments,
-//! e.g. `/work/.venv-awscli/bin/aws cognito-idp` to run the reference itself), else `cognito-idp` built
+//! e.g. `.venv-awscli/bin/aws cognito-idp` to run the reference itself), else `cognito-idp` built
 //! from this workspace. Tests of our own features, or of texts where we deliberately differ, check only ours
 //! when the reference runs. See `tests/fixtures/awscli/README.md`.
 

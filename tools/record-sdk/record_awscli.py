@@ -6,7 +6,7 @@ For each input of crates/conformance/fixtures/differential/inputs.json, runs
 127.0.0.1 (an ephemeral port) that answers `200 {}`, and writes the request to
 crates/conformance/fixtures/differential/awscli/<name>.json. Standard library only.
 
-    python3 tools/record-sdk/record_awscli.py [--aws /work/.venv-awscli/bin/aws]
+    python3 tools/record-sdk/record_awscli.py [--aws .venv-awscli/bin/aws]
 
 The CLI runs with an empty configuration (no profile, no credentials: the operation is unsigned) in
 us-east-1.
@@ -56,7 +56,7 @@ def recording_server(received):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--aws", default="/work/.venv-awscli/bin/aws", help="the AWS CLI v1 to record")
+    parser.add_argument("--aws", default=".venv-awscli/bin/aws", help="the AWS CLI v1 to record")
     args = parser.parse_args()
 
     with open(os.path.join(FIXTURES, "inputs.json"), encoding="utf-8") as f:

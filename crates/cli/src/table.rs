@@ -613,7 +613,7 @@ fn line_break(widths: &[i64]) -> String {
 #[cfg(test)]
 mod tests {
     //! Expected outputs observed from awscli 1.46.3 (`aws cognito-idp resend-confirmation-code --output table`
-    //! against /work/tools/mockserver.py, stdout a pipe or a pseudo-terminal of the given size), recorded by
+    //! against crates/cli/tools/mockserver.py, stdout a pipe or a pseudo-terminal of the given size), recorded by
     //! `python3 crates/cli/tools/record_output_goldens.py table`; the width samples are Python 3.11's answers,
     //! from `.venv-awscli/bin/python crates/cli/tools/gen_py_unicode.py --samples width`.
 

@@ -194,7 +194,7 @@ pub fn python_upper(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     //! Expected outputs observed from awscli 1.46.3 (`aws cognito-idp resend-confirmation-code --output text`
-    //! against /work/tools/mockserver.py), recorded by
+    //! against crates/cli/tools/mockserver.py), recorded by
     //! `python3 crates/cli/tools/record_output_goldens.py text`; the character samples are Python 3.11's answers,
     //! from `.venv-awscli/bin/python crates/cli/tools/gen_py_unicode.py --samples text`.
 

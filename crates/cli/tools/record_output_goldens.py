@@ -2,7 +2,7 @@
 """Records what AWS CLI v1 (awscli 1.46.3) prints for `--output text` and `--output table`, as the Rust unit tests
 of crates/cli/src/text.rs and crates/cli/src/table.rs.
 
-Each case runs the real `aws cognito-idp resend-confirmation-code` against /work/tools/mockserver.py (ports 18400
+Each case runs the real `aws cognito-idp resend-confirmation-code` against crates/cli/tools/mockserver.py (ports 18400
 and up, one per response body), with stdout on a pipe or on a pseudo-terminal of a given width (output
 post-processing off, so the bytes are the program's own), and prints a `#[test]` whose expected stdout, stderr
 and exit code are the observed ones. The input value of each test is what the case's `--query` yields: a JMESPath
@@ -24,8 +24,10 @@ import termios
 import time
 import unicodedata
 
-AWS = '/work/.venv-awscli/bin/aws'
-MOCK = '/work/tools/mockserver.py'
+# AWS CLI v1 from the venv `cargo xtask record-awscli` keeps in the workspace root (or $AWS), and the mock
+# server beside this script.
+AWS = os.environ.get('AWS', '.venv-awscli/bin/aws')
+MOCK = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'mockserver.py')
 BASE_PORT = 18400
 DEFAULT_BODY = {'CodeDeliveryDetails': {'Destination': 'j***@e***', 'DeliveryMedium': 'EMAIL', 'AttributeName': 'email'}}
 UNICODE_BODY = {'CodeDeliveryDetails': {'Destination': 'Zoë 用户 😀', 'DeliveryMedium': '±§Ω', 'AttributeName': 'e\u0301'}}
