@@ -10,6 +10,7 @@ mod fuzz;
 mod model_check;
 mod peer;
 mod record;
+mod record_goldens;
 mod schema;
 mod skeleton;
 #[cfg(test)]
@@ -56,6 +57,8 @@ enum Command {
         #[arg(value_name = "CASE")]
         cases: Vec<String>,
     },
+    /// Make the CLI's golden data again (Unicode tables; text, table and --query recordings of AWS CLI v1).
+    RecordGoldens(record_goldens::Args),
     /// Classify every difference between two versions of the contract as breaking, warning or compatible.
     Compat(compat::Args),
     /// Write the JSON Schemas of the input and output documents to spec/schema/ from the spec.
@@ -97,6 +100,7 @@ fn run(command: Command) -> Result<()> {
         Command::Conformance(args) => conformance::run(&root, &args),
         Command::Fuzz(args) => fuzz::run(&root, &args),
         Command::Peer(args) => peer::run(&root, &args),
+        Command::RecordGoldens(args) => record_goldens::run(&root, &args),
         Command::Downstream(args) => downstream::run(&root, &args),
         Command::CheckModel => {
             let spec = contract::Contract::from_spec_file(&root.join(contract::SPEC_PATH))?;

@@ -20,6 +20,31 @@ pub const DEFAULT_VENV: &str = ".venv-awscli";
 
 /// Records `cases` (every case when empty) with the awscli of `venv` (default [`DEFAULT_VENV`]).
 pub fn run(root: &Path, venv: Option<PathBuf>, cases: &[String]) -> Result<()> {
+    let venv = awscli_venv(root, venv)?;
+    let python = venv_executable(&venv, "python");
+    let aws = venv_executable(&venv, "aws");
+    let status = Command::new(&python)
+        .current_dir(root)
+        .arg(RECORDER)
+        .arg("--aws")
+        .arg(&aws)
+        .args(cases)
+        .status()
+        .with_context(|| format!("running {RECORDER} with {}", python.display()))?;
+    if !status.success() {
+        bail!("{RECORDER} failed ({status}); see its output above");
+    }
+    eprintln!(
+        "recorded {}; review the changes with `git diff {RECORDED_DIR}`, check them with \
+         `COGNITO_IDP_BIN=\"{} cognito-idp\" cargo test -p cognito-idp-e2e golden`, and commit them",
+        if cases.is_empty() { "every case".to_owned() } else { cases.join(", ") },
+        aws.display()
+    );
+    Ok(())
+}
+
+/// The venv holding awscli 1.46.3 (`venv`, default [`DEFAULT_VENV`]), created and installed when missing.
+pub fn awscli_venv(root: &Path, venv: Option<PathBuf>) -> Result<PathBuf> {
     let venv = match venv {
         Some(venv) if venv.is_relative() => std::env::current_dir().context("reading the current folder")?.join(venv),
         Some(venv) => venv,
@@ -57,25 +82,7 @@ pub fn run(root: &Path, venv: Option<PathBuf>, cases: &[String]) -> Result<()> {
         }
     }
 
-    let aws = venv_executable(&venv, "aws");
-    let status = Command::new(&python)
-        .current_dir(root)
-        .arg(RECORDER)
-        .arg("--aws")
-        .arg(&aws)
-        .args(cases)
-        .status()
-        .with_context(|| format!("running {RECORDER} with {}", python.display()))?;
-    if !status.success() {
-        bail!("{RECORDER} failed ({status}); see its output above");
-    }
-    eprintln!(
-        "recorded {}; review the changes with `git diff {RECORDED_DIR}`, check them with \
-         `COGNITO_IDP_BIN=\"{} cognito-idp\" cargo test -p cognito-idp-e2e golden`, and commit them",
-        if cases.is_empty() { "every case".to_owned() } else { cases.join(", ") },
-        aws.display()
-    );
-    Ok(())
+    Ok(venv)
 }
 
 /// The awscli version installed in the venv of `python`, if any.
@@ -88,7 +95,7 @@ fn installed_awscli(python: &Path) -> Result<Option<String>> {
 }
 
 /// An executable of the venv: `bin/<name>` (`Scripts\<name>.exe` on Windows).
-fn venv_executable(venv: &Path, name: &str) -> PathBuf {
+pub fn venv_executable(venv: &Path, name: &str) -> PathBuf {
     if cfg!(windows) { venv.join("Scripts").join(format!("{name}.exe")) } else { venv.join("bin").join(name) }
 }
 

@@ -1,17 +1,17 @@
 #!/usr/bin/env python3
-"""Records what AWS CLI v1 (awscli 1.46.3) prints for `--output text` and `--output table`, as the Rust unit tests
-of crates/cli/src/text.rs and crates/cli/src/table.rs.
+"""Records what AWS CLI v1 (awscli 1.46.3) prints for `--output text` and `--output table`, as the data of the
+driver tests of crates/cli/src/text.rs and crates/cli/src/table.rs.
 
 Each case runs the real `aws cognito-idp resend-confirmation-code` against crates/cli/tools/mockserver.py (ports 18400
 and up, one per response body), with stdout on a pipe or on a pseudo-terminal of a given width (output
-post-processing off, so the bytes are the program's own), and prints a `#[test]` whose expected stdout, stderr
-and exit code are the observed ones. The input value of each test is what the case's `--query` yields: a JMESPath
+post-processing off, so the bytes are the program's own), and records the observed stdout, stderr
+and exit code. The input value of each case is what the case's `--query` yields: a JMESPath
 literal is that JSON; other queries name the value by hand (`value`).
 
-    python3 crates/cli/tools/record_output_goldens.py text  > /tmp/text_tests.rs
-    python3 crates/cli/tools/record_output_goldens.py table > /tmp/table_tests.rs
+    python3 crates/cli/tools/record_output_goldens.py text   # writes crates/cli/tests/data/text_output.json
+    python3 crates/cli/tools/record_output_goldens.py table  # writes crates/cli/tests/data/table_output.json
 
-and paste the functions into the `tests` modules.
+(`cargo xtask record-goldens` runs both); each file drives one test of crates/cli/src/text.rs or table.rs.
 """
 import fcntl
 import json
@@ -22,7 +22,6 @@ import subprocess
 import sys
 import termios
 import time
-import unicodedata
 
 # AWS CLI v1 from the venv `cargo xtask record-awscli` keeps in the workspace root (or $AWS), and the mock
 # server beside this script.
@@ -190,36 +189,6 @@ def run(c, output, port):
     return out.decode(), err.decode(), p.wait()
 
 
-def rust_str(s):
-    out = []
-    for ch in s:
-        if ch == '\\':
-            out.append('\\\\')
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == '\n':
-            out.append('\\n')
-        elif ch == '\t':
-            out.append('\\t')
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F or not ch.isprintable() or unicodedata.category(ch) in ('Mn', 'Me'):
-            out.append('\\u{%x}' % ord(ch))
-        else:
-            out.append(ch)
-    return '"' + ''.join(out) + '"'
-
-
-def json_literal(value):
-    """The value's JSON in a Rust raw string, invisible characters as JSON escapes."""
-    text = []
-    for ch in json.dumps(value, ensure_ascii=False):
-        if not ch.isprintable() or unicodedata.category(ch) in ('Mn', 'Me'):
-            encoded = ch.encode('utf-16-be')
-            text.extend('\\u%02x%02x' % (encoded[i], encoded[i + 1]) for i in range(0, len(encoded), 2))
-        else:
-            text.append(ch)
-    return 'r#"' + ''.join(text) + '"#'
-
-
 def command_line(c, output):
     parts = []
     for k, v in c['env'].items():
@@ -238,29 +207,31 @@ def command_line(c, output):
 def main():
     module = sys.argv[1]
     cases = TEXT_CASES if module == 'text' else TABLE_CASES
+    out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'data', f'{module}_output.json')
     ports, procs = start_servers(cases)
+    recorded = []
     try:
         for c in cases:
             port = ports[json.dumps(c['body'], ensure_ascii=False)]
             stdout, stderr, rc = run(c, module, port)
-            print('    #[test]')
-            print(f"    fn {c['name']}() {{")
-            print(f'        // {command_line(c, module)}')
-            print(f"        let value = value({json_literal(c['value'])});")
-            if module == 'text':
-                print('        let printed = run(&value);')
-            else:
-                tty = 'None' if c['tty'] is None else f"Some({c['tty']})"
-                color = {'on': 'On', 'off': 'Off', None: 'Auto', 'auto': 'Auto'}[c['color']]
-                print(f'        let printed = run(&value, {tty}, ColorOption::{color});')
-            print(f'        assert_eq!(printed, ({rust_str(stdout)}.to_owned(), {rust_str(stderr)}.to_owned(), {rc}));')
-            print('    }')
-            print()
+            recorded.append({
+                'name': c['name'],
+                'command': command_line(c, module),
+                'value': c['value'],
+                'tty_columns': c['tty'],
+                'color': c['color'] or 'auto',
+                'stdout': stdout,
+                'stderr': stderr,
+                'exit_code': rc,
+            })
     finally:
         for p in procs:
-            p.terminate()
-            p.wait()
-
+            p.kill()
+    with open(out, 'w') as f:
+        json.dump({'recorded_with': 'awscli 1.46.3', 'output': module, 'cases': recorded}, f, indent=1, ensure_ascii=False)
+        f.write('\n')
+    print(f'{len(recorded)} {module} cases written to {out}')
 
 if __name__ == '__main__':
     main()

@@ -2,7 +2,9 @@
 """Records what AWS CLI v1 (awscli 1.46.3) prints for invalid `--query` expressions, into
 crates/cli/tests/data/query_errors.json (the cases of the driver test in crates/cli/src/query.rs).
 
-    .venv-awscli/bin/python crates/cli/tools/record_query_errors.py .venv-awscli/bin/aws
+    .venv-awscli/bin/python crates/cli/tools/record_query_errors.py .venv-awscli/bin/aws [OUTPUT]
+
+(`cargo xtask record-goldens` runs it.)
 
 The expressions are checked before any request is sent (no server, no credentials needed).
 """
@@ -34,11 +36,11 @@ def record(aws, expression):
 def main():
     aws = sys.argv[1] if len(sys.argv) > 1 else ".venv-awscli/bin/aws"
     cases = [record(aws, e) for e in EXPRESSIONS]
-    out = os.path.join(os.path.dirname(__file__), "..", "tests", "data", "query_errors.json")
+    out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "..", "tests", "data", "query_errors.json")
     with open(out, "w") as f:
         json.dump({"recorded_with": "awscli 1.46.3", "cases": cases}, f, indent=1, ensure_ascii=False)
         f.write("\n")
-    print(f"{len(cases)} cases written to crates/cli/tests/data/query_errors.json")
+    print(f"{len(cases)} cases written to {out}")
 
 
 if __name__ == "__main__":
