@@ -413,6 +413,7 @@ fn model_file(contract: &Contract) -> Result<String> {
         });
     }
 
+    let json_schemas = json_schema_impls(contract)?;
     let input = static_ident(&contract.input);
     let output = static_ident(&contract.output);
     let errors: Vec<_> = contract.errors.iter().map(|e| static_ident(e)).collect();
@@ -475,6 +476,8 @@ fn model_file(contract: &Contract) -> Result<String> {
         #(#statics)*
 
         #error_enum
+
+        #(#json_schemas)*
     };
     format(tokens, "the contract as static tables, and the typed error enum")
 }
@@ -576,6 +579,118 @@ fn error_enum(contract: &Contract) -> Result<TokenStream> {
     })
 }
 
+/// A shape that contains itself, through members, keys or values, if any.
+fn recursive_shape(contract: &Contract) -> Option<String> {
+    fn children(kind: &ShapeKind) -> Vec<&str> {
+        match kind {
+            ShapeKind::String { .. } => Vec::new(),
+            ShapeKind::Structure { members, .. } => members.iter().map(|m| m.shape.as_str()).collect(),
+            ShapeKind::Map { key, value } => vec![key.as_str(), value.as_str()],
+        }
+    }
+    contract
+        .shapes
+        .keys()
+        .find(|start| {
+            let mut pending: Vec<&str> = contract.shapes.get(*start).map(|s| children(&s.kind)).unwrap_or_default();
+            let mut seen = std::collections::BTreeSet::new();
+            while let Some(name) = pending.pop() {
+                if name == start.as_str() {
+                    return true;
+                }
+                if seen.insert(name) {
+                    pending.extend(contract.shapes.get(name).map(|s| children(&s.kind)).unwrap_or_default());
+                }
+            }
+            false
+        })
+        .cloned()
+}
+
+/// `schemars::JsonSchema` for every shape's generated type, from the contract: the builders of
+/// `crate::json_schema` with the shape's constraints. Structures the input reaches are closed (the CLI
+/// refuses keys the contract does not name); the output's stay open (a newer service may add members).
+fn json_schema_impls(contract: &Contract) -> Result<Vec<TokenStream>> {
+    if let Some(shape) = recursive_shape(contract) {
+        bail!("shape {shape} contains itself: recursive shapes cannot be written as inline JSON Schemas");
+    }
+    let paths = contract.member_paths();
+    let input_side = |name: &str| {
+        paths.get(name).is_some_and(|p| p.iter().any(|path| path.split('.').next() == Some(contract.input.as_str())))
+    };
+    let mut impls = Vec::new();
+    for shape in contract.shapes.values() {
+        let ty = syn::Ident::new(&shape.name, proc_macro2::Span::call_site());
+        let name = &shape.name;
+        let body = match &shape.kind {
+            ShapeKind::String { min, max, pattern, anchored, enum_values } => {
+                let limit = |v: &Option<u64>| -> Result<TokenStream> {
+                    Ok(option(
+                        v.map(u32::try_from).transpose().context("a length limit over u32")?.map(|v| quote! { #v }),
+                    ))
+                };
+                let (min, max) = (limit(min)?, limit(max)?);
+                let pattern = option(pattern.as_ref().map(|p| {
+                    // The spec's own text when it anchors the pattern, else anchored the way the types anchor it.
+                    let written = anchor(&if *anchored { format!("^{p}$") } else { p.clone() });
+                    quote! { #written }
+                }));
+                quote! { crate::json_schema::string(#min, #max, #pattern, &[#(#enum_values),*]) }
+            }
+            ShapeKind::Structure { members, required, .. } => {
+                let closed = input_side(name);
+                let members = members
+                    .iter()
+                    .map(|m| {
+                        let doc = if m.doc.is_empty() { &contract.shape(&m.shape)?.doc } else { &m.doc };
+                        let description = crate::schema::plain_text(doc);
+                        let (mname, mty) = (&m.name, syn::Ident::new(&m.shape, proc_macro2::Span::call_site()));
+                        Ok(quote! {
+                            crate::json_schema::Member {
+                                name: #mname,
+                                schema: |g| g.subschema_for::<types::#mty>(),
+                                description: #description,
+                            }
+                        })
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                quote! { crate::json_schema::structure(generator, &[#(#members),*], &[#(#required),*], #closed) }
+            }
+            ShapeKind::Map { key, value } => {
+                let description = crate::schema::plain_text(&contract.shape(value)?.doc);
+                let (key, value) = (
+                    syn::Ident::new(key, proc_macro2::Span::call_site()),
+                    syn::Ident::new(value, proc_macro2::Span::call_site()),
+                );
+                quote! {
+                    crate::json_schema::map(
+                        generator.subschema_for::<types::#key>(),
+                        generator.subschema_for::<types::#value>(),
+                        #description,
+                    )
+                }
+            }
+        };
+        let uses_generator = !matches!(shape.kind, ShapeKind::String { .. });
+        let generator = if uses_generator {
+            quote! { generator }
+        } else {
+            quote! { _generator }
+        };
+        impls.push(quote! {
+            impl ::schemars::JsonSchema for types::#ty {
+                fn schema_name() -> ::std::string::String {
+                    #name.to_owned()
+                }
+                fn json_schema(#generator: &mut ::schemars::r#gen::SchemaGenerator) -> ::schemars::schema::Schema {
+                    #body
+                }
+            }
+        });
+    }
+    Ok(impls)
+}
+
 fn option(value: Option<TokenStream>) -> TokenStream {
     match value {
         Some(v) => quote! { Some(#v) },
@@ -601,6 +716,35 @@ fn static_ident(shape: &str) -> syn::Ident {
 mod tests {
     use super::*;
     use crate::workspace_root;
+
+    fn spec_value() -> serde_json::Value {
+        let text = std::fs::read_to_string(workspace_root().join(SPEC_PATH)).expect("the spec is readable");
+        serde_norway::from_str(&text).expect("the spec is YAML")
+    }
+
+    #[test]
+    fn a_spec_change_flows_into_the_json_schema_impls() {
+        let mut doc = spec_value();
+        let schemas = &mut doc["components"]["schemas"];
+        schemas["ClientIdType"]["maxLength"] = 100.into();
+        schemas["DeliveryMediumType"]["enum"] = serde_json::json!(["SMS", "EMAIL", "VOICE"]);
+        schemas["SecretHashType"]["pattern"] = "[\\w+=/]+|x".into();
+        let contract = Contract::from_spec(&doc).expect("the edited spec loads");
+        let text: String = json_schema_impls(&contract).expect("impls").iter().map(ToString::to_string).collect();
+        assert!(text.contains("Some (100u32)"), "the new maximum");
+        assert!(text.contains("\"VOICE\""), "the new enum value");
+        assert!(text.contains("|x)$"), "the new pattern, anchored as a whole");
+    }
+
+    #[test]
+    fn a_recursive_shape_is_refused_for_json_schemas() {
+        let mut doc = spec_value();
+        doc["components"]["schemas"]["UserContextDataType"]["properties"]["Parent"] =
+            serde_json::json!({"allOf": [{"$ref": "#/components/schemas/UserContextDataType"}]});
+        let contract = Contract::from_spec(&doc).expect("the edited spec loads");
+        let error = json_schema_impls(&contract).expect_err("recursion is refused");
+        assert!(error.to_string().contains("recursive shapes cannot be written as inline JSON Schemas"), "{error}");
+    }
 
     #[test]
     fn generated_code_is_fresh() {

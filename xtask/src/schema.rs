@@ -1,6 +1,9 @@
-//! `cargo xtask schema`: JSON Schemas of the operation's input and output documents, from the spec.
+//! `cargo xtask schema`: JSON Schemas of the operation's input and output documents, from the generated
+//! types' `schemars::JsonSchema` impls (which `cargo xtask codegen` writes from the spec).
 //!
-//! Two files come out of `spec/cognito-idp.openapi.yaml` through the [`Contract`], both committed:
+//! Two files, both committed, come out of the client crate's `examples/json_schemas.rs`, which prints
+//! schemars' documents; this command adds the root's title, description and generated-by comment and writes
+//! every object's keys in one order, so `--check` and the freshness test compare bytes:
 //! - `spec/schema/input.schema.json`: the document `--cli-input-json` takes. Structures are closed
 //!   (`additionalProperties: false`) because the CLI rejects keys the contract does not name.
 //! - `spec/schema/output.schema.json`: the response document. Structures stay open, because a newer
@@ -8,17 +11,15 @@
 //!
 //! The schemas are JSON Schema draft-07, which editors (VS Code, JetBrains IDEs) and validators (ajv) all
 //! support without configuration. Every shape is written inline where it is used, so each member carries
-//! its own length limits, anchored pattern, enum values and required list (a draft-07 `$ref` would hide the
-//! member's description beside it). Patterns use Unicode property escapes (`\p{L}`): validators must
-//! compile them in Unicode mode, as ajv and VS Code do. Output is formatted the same way every time, so
-//! `--check` and the freshness test compare bytes.
+//! its own length limits, anchored pattern, enum values and required list. Patterns use Unicode property
+//! escapes (`\p{L}`): validators must compile them in Unicode mode, as ajv and VS Code do.
 
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
-use crate::codegen::{Output, anchor};
+use crate::codegen::Output;
 use crate::contract::{Contract, SPEC_PATH, ShapeKind};
 
 /// The input document's schema, relative to the workspace root.
@@ -27,21 +28,59 @@ pub const INPUT_SCHEMA: &str = "spec/schema/input.schema.json";
 pub const OUTPUT_SCHEMA: &str = "spec/schema/output.schema.json";
 /// The JSON Schema dialect of both files.
 pub const DIALECT: &str = "http://json-schema.org/draft-07/schema#";
-/// Deeper nesting than this means a recursive shape, which inline schemas cannot express.
-const MAX_DEPTH: usize = 32;
 
-/// Generates both schemas from the spec under `root`.
+/// Generates both schemas: schemars' documents, from the client crate's example, with the root's metadata.
 pub fn generate(root: &Path) -> Result<Vec<Output>> {
     let contract = Contract::from_spec_file(&root.join(SPEC_PATH))?;
+    let printed = schemars_documents(root)?;
+    let input_description = format!(
+        "{} The document `cognito-idp {cmd} --cli-input-json` takes (as does `aws cognito-idp {cmd}`). The CLI \
+         rejects keys the operation does not have, so a `$schema` key cannot go in the file: map files to this \
+         schema in the editor instead.",
+        plain_text(&contract.shape(&contract.input)?.doc),
+        cmd = "resend-confirmation-code",
+    );
+    let output_description = format!(
+        "{} Members the contract does not name are allowed: a newer service may add them.",
+        plain_text(&contract.shape(&contract.output)?.doc)
+    );
+    let input = document(&contract, &contract.input, &printed["input"], INPUT_SCHEMA, "input", &input_description)?;
+    let output =
+        document(&contract, &contract.output, &printed["output"], OUTPUT_SCHEMA, "output", &output_description)?;
     Ok(vec![
-        Output { path: INPUT_SCHEMA.into(), contents: render(&input_schema(&contract)?)? },
-        Output { path: OUTPUT_SCHEMA.into(), contents: render(&output_schema(&contract)?)? },
+        Output { path: INPUT_SCHEMA.into(), contents: render(&input)? },
+        Output { path: OUTPUT_SCHEMA.into(), contents: render(&output)? },
     ])
 }
 
 /// Writes the schemas, or with `check` compares them with what is committed.
 pub fn run(root: &Path, check: bool) -> Result<()> {
     crate::codegen::write_or_check(root, &generate(root)?, check, "JSON Schemas:", "cargo xtask schema")
+}
+
+/// What `examples/json_schemas.rs` of the client crate prints: `{"input": ..., "output": ...}`.
+fn schemars_documents(root: &Path) -> Result<Value> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = std::process::Command::new(cargo);
+    for (name, _) in std::env::vars_os() {
+        if name.to_str().is_some_and(cognito_idp_test_kit::cargo_env::is_package_variable) {
+            command.env_remove(&name);
+        }
+    }
+    let output = command
+        .current_dir(root)
+        .args(["run", "--quiet", "--locked", "-p", "cognito-idp-client", "--example", "json_schemas"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .context("running the client crate's json_schemas example")?;
+    if !output.status.success() {
+        bail!(
+            "`cargo run -p cognito-idp-client --example json_schemas` failed ({}):\n{}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    serde_json::from_slice(&output.stdout).context("the json_schemas example printed no JSON")
 }
 
 fn comment(path: &str) -> String {
@@ -51,96 +90,70 @@ fn comment(path: &str) -> String {
     )
 }
 
-/// The schema of the input document, as `--cli-input-json` takes it.
-pub fn input_schema(contract: &Contract) -> Result<Value> {
-    let description = format!(
-        "{} The document `cognito-idp {cmd} --cli-input-json` takes (as does `aws cognito-idp {cmd}`). The CLI \
-         rejects keys the operation does not have, so a `$schema` key cannot go in the file: map files to this \
-         schema in the editor instead.",
-        plain_text(&contract.shape(&contract.input)?.doc),
-        cmd = "resend-confirmation-code",
-    );
-    document(contract, &contract.input, INPUT_SCHEMA, &format!("{} input", contract.operation), &description, true)
-}
-
-/// The schema of the output document, the success response's body.
-pub fn output_schema(contract: &Contract) -> Result<Value> {
-    let description = format!(
-        "{} Members the contract does not name are allowed: a newer service may add them.",
-        plain_text(&contract.shape(&contract.output)?.doc)
-    );
-    document(contract, &contract.output, OUTPUT_SCHEMA, &format!("{} output", contract.operation), &description, false)
-}
-
+/// The published document: `$schema`, the comment, title and description, then schemars' schema of `shape`
+/// with its keys in [`KEY_ORDER`] and each structure's members in model order.
 fn document(
     contract: &Contract,
     shape: &str,
+    schema: &Value,
     path: &str,
-    title: &str,
+    side: &str,
     description: &str,
-    closed: bool,
 ) -> Result<Value> {
+    let Some(body) = ordered(contract, shape, schema)?.as_object().cloned() else {
+        bail!("schemars' schema of {shape} is not an object");
+    };
     let mut root = Map::new();
     root.insert("$schema".into(), DIALECT.into());
     root.insert("$comment".into(), comment(path).into());
-    root.insert("title".into(), title.into());
-    let Value::Object(body) = shape_schema(contract, shape, description, closed, 0)? else {
-        bail!("the schema of {shape} is not an object");
-    };
-    root.extend(body);
+    root.insert("title".into(), format!("{} {side}", contract.operation).into());
+    root.insert("description".into(), description.into());
+    for (key, value) in body {
+        if !matches!(key.as_str(), "$schema" | "title" | "description" | "definitions") {
+            root.insert(key, value);
+        }
+    }
     Ok(Value::Object(root))
 }
 
-/// The schema of the shape `name`, described by `description` (a member's documentation, as plain text).
-fn shape_schema(contract: &Contract, name: &str, description: &str, closed: bool, depth: usize) -> Result<Value> {
-    if depth > MAX_DEPTH {
-        bail!("shape {name} nests deeper than {MAX_DEPTH} levels: recursive shapes cannot be written inline");
-    }
+/// The order of a schema object's keys in the published files.
+const KEY_ORDER: &[&str] = &[
+    "description",
+    "type",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "enum",
+    "properties",
+    "required",
+    "propertyNames",
+    "additionalProperties",
+];
+
+/// `schema` (of the shape `name`) with its keys in [`KEY_ORDER`] and its properties in model order, nested.
+fn ordered(contract: &Contract, name: &str, schema: &Value) -> Result<Value> {
+    let Some(object) = schema.as_object() else { return Ok(schema.clone()) };
     let shape = contract.shape(name)?;
+    let mut keys: Vec<&String> = object.keys().collect();
+    keys.sort_by_key(|k| KEY_ORDER.iter().position(|o| o == k).unwrap_or(KEY_ORDER.len()));
     let mut out = Map::new();
-    if !description.is_empty() {
-        out.insert("description".into(), description.into());
-    }
-    match &shape.kind {
-        ShapeKind::String { min, max, pattern, anchored, enum_values } => {
-            out.insert("type".into(), "string".into());
-            if let Some(min) = min {
-                out.insert("minLength".into(), (*min).into());
+    for key in keys {
+        let value = &object[key];
+        let value = match (key.as_str(), &shape.kind) {
+            ("properties", ShapeKind::Structure { members, .. }) => {
+                let mut properties = Map::new();
+                for member in members {
+                    if let Some(member_schema) = value.get(&member.name) {
+                        properties.insert(member.name.clone(), ordered(contract, &member.shape, member_schema)?);
+                    }
+                }
+                Value::Object(properties)
             }
-            if let Some(max) = max {
-                out.insert("maxLength".into(), (*max).into());
-            }
-            if let Some(pattern) = pattern {
-                // The spec's own text when it anchors the pattern, else anchored the way codegen anchors it.
-                let written = if *anchored { format!("^{pattern}$") } else { pattern.clone() };
-                out.insert("pattern".into(), anchor(&written).into());
-            }
-            if !enum_values.is_empty() {
-                out.insert("enum".into(), json!(enum_values));
-            }
-        }
-        ShapeKind::Structure { members, required, .. } => {
-            out.insert("type".into(), "object".into());
-            let mut properties = Map::new();
-            for member in members {
-                let doc = if member.doc.is_empty() { &contract.shape(&member.shape)?.doc } else { &member.doc };
-                let schema = shape_schema(contract, &member.shape, &plain_text(doc), closed, depth + 1)?;
-                properties.insert(member.name.clone(), schema);
-            }
-            out.insert("properties".into(), Value::Object(properties));
-            if !required.is_empty() {
-                out.insert("required".into(), json!(required));
-            }
-            if closed {
-                out.insert("additionalProperties".into(), false.into());
-            }
-        }
-        ShapeKind::Map { key, value } => {
-            out.insert("type".into(), "object".into());
-            out.insert("propertyNames".into(), shape_schema(contract, key, "", closed, depth + 1)?);
-            let value_doc = plain_text(&contract.shape(value)?.doc);
-            out.insert("additionalProperties".into(), shape_schema(contract, value, &value_doc, closed, depth + 1)?);
-        }
+            ("propertyNames", ShapeKind::Map { key: k, .. }) => ordered(contract, k, value)?,
+            ("additionalProperties", ShapeKind::Map { value: v, .. }) => ordered(contract, v, value)?,
+            _ => value.clone(),
+        };
+        out.insert(key.clone(), value);
     }
     Ok(Value::Object(out))
 }
@@ -183,6 +196,8 @@ pub fn plain_text(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
     use crate::workspace_root;
 
@@ -286,38 +301,6 @@ mod tests {
         assert_eq!(input["$schema"], DIALECT);
         assert!(input["$comment"].as_str().is_some_and(|c| c.contains("`cargo xtask schema`")));
         assert!(output.get("additionalProperties").is_none(), "outputs stay open");
-    }
-
-    #[test]
-    fn a_spec_change_flows_into_the_schemas() {
-        let mut doc = spec();
-        let schemas = &mut doc["components"]["schemas"];
-        schemas["ClientIdType"]["maxLength"] = 100.into();
-        schemas["DeliveryMediumType"]["enum"] = json!(["SMS", "EMAIL", "VOICE"]);
-        schemas["SecretHashType"]["pattern"] = "[\\w+=/]+|x".into();
-        let contract = Contract::from_spec(&doc).expect("edited spec loads");
-
-        let input = input_schema(&contract).expect("input schema");
-        let output = output_schema(&contract).expect("output schema");
-
-        assert_eq!(input["properties"]["ClientId"]["maxLength"], 100);
-        assert_eq!(input["properties"]["SecretHash"]["pattern"], "^(?:[\\w+=/]+|x)$", "anchored as a whole");
-        assert_eq!(
-            output["properties"]["CodeDeliveryDetails"]["properties"]["DeliveryMedium"]["enum"],
-            json!(["SMS", "EMAIL", "VOICE"])
-        );
-    }
-
-    #[test]
-    fn a_recursive_shape_is_an_error_not_an_endless_schema() {
-        let mut doc = spec();
-        doc["components"]["schemas"]["UserContextDataType"]["properties"]["Parent"] =
-            json!({"allOf": [{"$ref": "#/components/schemas/UserContextDataType"}]});
-        let contract = Contract::from_spec(&doc).expect("edited spec loads");
-
-        let error = input_schema(&contract).expect_err("recursion is refused");
-
-        assert!(error.to_string().contains("recursive shapes cannot be written inline"), "{error}");
     }
 
     #[test]

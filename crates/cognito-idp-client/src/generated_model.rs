@@ -895,3 +895,598 @@ fn decode_members<T: ::serde::de::DeserializeOwned + ::std::default::Default>(
 ) -> T {
     <T as ::serde::Deserialize>::deserialize(body).unwrap_or_default()
 }
+impl ::schemars::JsonSchema for types::AnalyticsMetadataType {
+    fn schema_name() -> ::std::string::String {
+        "AnalyticsMetadataType".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "AnalyticsEndpointId",
+                    schema: |g| g.subschema_for::<types::StringType>(),
+                    description: "The endpoint ID. Information that you want to pass to Amazon Pinpoint about where to send notifications.",
+                },
+            ],
+            &[],
+            true,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::AttributeNameType {
+    fn schema_name() -> ::std::string::String {
+        "AttributeNameType".to_owned()
+    }
+    fn json_schema(
+        _generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::string(
+            Some(1u32),
+            Some(32u32),
+            Some("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+$"),
+            &[],
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::ClientIdType {
+    fn schema_name() -> ::std::string::String {
+        "ClientIdType".to_owned()
+    }
+    fn json_schema(
+        _generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::string(Some(1u32), Some(128u32), Some("^[\\w+]+$"), &[])
+    }
+}
+impl ::schemars::JsonSchema for types::ClientMetadataType {
+    fn schema_name() -> ::std::string::String {
+        "ClientMetadataType".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::map(
+            generator.subschema_for::<types::StringType>(),
+            generator.subschema_for::<types::StringType>(),
+            "",
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::CodeDeliveryDetailsType {
+    fn schema_name() -> ::std::string::String {
+        "CodeDeliveryDetailsType".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "Destination",
+                    schema: |g| g.subschema_for::<types::StringType>(),
+                    description: "The email address or phone number destination where Amazon Cognito sent the code.",
+                },
+                crate::json_schema::Member {
+                    name: "DeliveryMedium",
+                    schema: |g| g.subschema_for::<types::DeliveryMediumType>(),
+                    description: "The method that Amazon Cognito used to send the code.",
+                },
+                crate::json_schema::Member {
+                    name: "AttributeName",
+                    schema: |g| g.subschema_for::<types::AttributeNameType>(),
+                    description: "The name of the attribute that Amazon Cognito verifies with the code.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::CodeDeliveryFailureException {
+    fn schema_name() -> ::std::string::String {
+        "CodeDeliveryFailureException".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "message",
+                    schema: |g| g.subschema_for::<types::MessageType>(),
+                    description: "The message sent when a verification code fails to deliver successfully.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::DeliveryMediumType {
+    fn schema_name() -> ::std::string::String {
+        "DeliveryMediumType".to_owned()
+    }
+    fn json_schema(
+        _generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::string(None, None, None, &["SMS", "EMAIL"])
+    }
+}
+impl ::schemars::JsonSchema for types::ForbiddenException {
+    fn schema_name() -> ::std::string::String {
+        "ForbiddenException".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "message",
+                    schema: |g| g.subschema_for::<types::MessageType>(),
+                    description: "The message returned when WAF doesn't allow your request based on a web ACL that's associated with your user pool.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::InternalErrorException {
+    fn schema_name() -> ::std::string::String {
+        "InternalErrorException".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "message",
+                    schema: |g| g.subschema_for::<types::MessageType>(),
+                    description: "The message returned when Amazon Cognito throws an internal error exception.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::InvalidEmailRoleAccessPolicyException {
+    fn schema_name() -> ::std::string::String {
+        "InvalidEmailRoleAccessPolicyException".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "message",
+                    schema: |g| g.subschema_for::<types::MessageType>(),
+                    description: "The message returned when you have an unverified email address or the identity policy isn't set on an email address that Amazon Cognito can access.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::InvalidLambdaResponseException {
+    fn schema_name() -> ::std::string::String {
+        "InvalidLambdaResponseException".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "message",
+                    schema: |g| g.subschema_for::<types::MessageType>(),
+                    description: "The message returned when Amazon Cognito throws an invalid Lambda response exception.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::InvalidParameterException {
+    fn schema_name() -> ::std::string::String {
+        "InvalidParameterException".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "message",
+                    schema: |g| g.subschema_for::<types::MessageType>(),
+                    description: "The message returned when the Amazon Cognito service throws an invalid parameter exception.",
+                },
+                crate::json_schema::Member {
+                    name: "reasonCode",
+                    schema: |g| {
+                        g
+                            .subschema_for::<
+                                types::InvalidParameterExceptionReasonCodeType,
+                            >()
+                    },
+                    description: "The reason code of the exception.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::InvalidParameterExceptionReasonCodeType {
+    fn schema_name() -> ::std::string::String {
+        "InvalidParameterExceptionReasonCodeType".to_owned()
+    }
+    fn json_schema(
+        _generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::string(None, None, None, &[])
+    }
+}
+impl ::schemars::JsonSchema for types::InvalidSmsRoleAccessPolicyException {
+    fn schema_name() -> ::std::string::String {
+        "InvalidSmsRoleAccessPolicyException".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "message",
+                    schema: |g| g.subschema_for::<types::MessageType>(),
+                    description: "The message returned when the invalid SMS role access policy exception is thrown.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::InvalidSmsRoleTrustRelationshipException {
+    fn schema_name() -> ::std::string::String {
+        "InvalidSmsRoleTrustRelationshipException".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "message",
+                    schema: |g| g.subschema_for::<types::MessageType>(),
+                    description: "The message returned when the role trust relationship for the SMS message is not valid.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::LimitExceededException {
+    fn schema_name() -> ::std::string::String {
+        "LimitExceededException".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "message",
+                    schema: |g| g.subschema_for::<types::MessageType>(),
+                    description: "The message returned when Amazon Cognito throws a limit exceeded exception.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::MessageType {
+    fn schema_name() -> ::std::string::String {
+        "MessageType".to_owned()
+    }
+    fn json_schema(
+        _generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::string(None, None, None, &[])
+    }
+}
+impl ::schemars::JsonSchema for types::NotAuthorizedException {
+    fn schema_name() -> ::std::string::String {
+        "NotAuthorizedException".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "message",
+                    schema: |g| g.subschema_for::<types::MessageType>(),
+                    description: "The message returned when the Amazon Cognito service returns a not authorized exception.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::OperationNotEnabledException {
+    fn schema_name() -> ::std::string::String {
+        "OperationNotEnabledException".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "message",
+                    schema: |g| g.subschema_for::<types::MessageType>(),
+                    description: "",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::ResendConfirmationCodeRequest {
+    fn schema_name() -> ::std::string::String {
+        "ResendConfirmationCodeRequest".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "ClientId",
+                    schema: |g| g.subschema_for::<types::ClientIdType>(),
+                    description: "The ID of the user pool app client where the user signed up.",
+                },
+                crate::json_schema::Member {
+                    name: "SecretHash",
+                    schema: |g| g.subschema_for::<types::SecretHashType>(),
+                    description: "A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool client and username plus the client ID in the message. For more information about SecretHash, see Computing secret hash values.",
+                },
+                crate::json_schema::Member {
+                    name: "UserContextData",
+                    schema: |g| g.subschema_for::<types::UserContextDataType>(),
+                    description: "Contextual data about your user session like the device fingerprint, IP address, or location. Amazon Cognito threat protection evaluates the risk of an authentication event based on the context that your app generates and passes to Amazon Cognito when it makes API requests. For more information, see Collecting data for threat protection in applications.",
+                },
+                crate::json_schema::Member {
+                    name: "Username",
+                    schema: |g| g.subschema_for::<types::UsernameType>(),
+                    description: "The name of the user that you want to query or modify. The value of this parameter is typically your user's username, but it can be any of their alias attributes. If username isn't an alias attribute in your user pool, this value must be the sub of a local user or the username of a user from a third-party IdP.",
+                },
+                crate::json_schema::Member {
+                    name: "AnalyticsMetadata",
+                    schema: |g| g.subschema_for::<types::AnalyticsMetadataType>(),
+                    description: "Information that supports analytics outcomes with Amazon Pinpoint, including the user's endpoint ID. The endpoint ID is a destination for Amazon Pinpoint push notifications, for example a device identifier, email address, or phone number.",
+                },
+                crate::json_schema::Member {
+                    name: "ClientMetadata",
+                    schema: |g| g.subschema_for::<types::ClientMetadataType>(),
+                    description: "A map of custom key-value pairs that you can provide as input for any custom workflows that this action triggers. You create custom workflows by assigning Lambda functions to user pool triggers. When Amazon Cognito invokes any of these functions, it passes a JSON payload, which the function receives as input. This payload contains a clientMetadata attribute that provides the data that you assigned to the ClientMetadata parameter in your request. In your function code, you can process the clientMetadata value to enhance your workflow for your specific needs. To review the Lambda trigger types that Amazon Cognito invokes at runtime with API requests, see Connecting API actions to Lambda triggers in the Amazon Cognito Developer Guide. When you use the ClientMetadata parameter, note that Amazon Cognito won't do the following: Store the ClientMetadata value. This data is available only to Lambda triggers that are assigned to a user pool to support custom workflows. If your user pool configuration doesn't include triggers, the ClientMetadata parameter serves no purpose. Validate the ClientMetadata value. Encrypt the ClientMetadata value. Don't send sensitive information in this parameter.",
+                },
+            ],
+            &["ClientId", "Username"],
+            true,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::ResendConfirmationCodeResponse {
+    fn schema_name() -> ::std::string::String {
+        "ResendConfirmationCodeResponse".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "CodeDeliveryDetails",
+                    schema: |g| g.subschema_for::<types::CodeDeliveryDetailsType>(),
+                    description: "Information about the phone number or email address that Amazon Cognito sent the confirmation code to.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::ResourceNotFoundException {
+    fn schema_name() -> ::std::string::String {
+        "ResourceNotFoundException".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "message",
+                    schema: |g| g.subschema_for::<types::MessageType>(),
+                    description: "The message returned when the Amazon Cognito service returns a resource not found exception.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::SecretHashType {
+    fn schema_name() -> ::std::string::String {
+        "SecretHashType".to_owned()
+    }
+    fn json_schema(
+        _generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::string(Some(1u32), Some(128u32), Some("^[\\w+=/]+$"), &[])
+    }
+}
+impl ::schemars::JsonSchema for types::StringType {
+    fn schema_name() -> ::std::string::String {
+        "StringType".to_owned()
+    }
+    fn json_schema(
+        _generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::string(Some(0u32), Some(131072u32), None, &[])
+    }
+}
+impl ::schemars::JsonSchema for types::TooManyRequestsException {
+    fn schema_name() -> ::std::string::String {
+        "TooManyRequestsException".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "message",
+                    schema: |g| g.subschema_for::<types::MessageType>(),
+                    description: "The message returned when the Amazon Cognito service returns a too many requests exception.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::UnexpectedLambdaException {
+    fn schema_name() -> ::std::string::String {
+        "UnexpectedLambdaException".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "message",
+                    schema: |g| g.subschema_for::<types::MessageType>(),
+                    description: "The message returned when Amazon Cognito returns an unexpected Lambda exception.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::UserContextDataType {
+    fn schema_name() -> ::std::string::String {
+        "UserContextDataType".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "IpAddress",
+                    schema: |g| g.subschema_for::<types::StringType>(),
+                    description: "The source IP address of your user's device.",
+                },
+                crate::json_schema::Member {
+                    name: "EncodedData",
+                    schema: |g| g.subschema_for::<types::StringType>(),
+                    description: "Encoded device-fingerprint details that your app collected with the Amazon Cognito context data collection library. For more information, see Adding user device and session data to API requests.",
+                },
+            ],
+            &[],
+            true,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::UserLambdaValidationException {
+    fn schema_name() -> ::std::string::String {
+        "UserLambdaValidationException".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "message",
+                    schema: |g| g.subschema_for::<types::MessageType>(),
+                    description: "The message returned when the Amazon Cognito service returns a user validation exception with the Lambda service.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::UserNotFoundException {
+    fn schema_name() -> ::std::string::String {
+        "UserNotFoundException".to_owned()
+    }
+    fn json_schema(
+        generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::structure(
+            generator,
+            &[
+                crate::json_schema::Member {
+                    name: "message",
+                    schema: |g| g.subschema_for::<types::MessageType>(),
+                    description: "The message returned when a user isn't found.",
+                },
+            ],
+            &[],
+            false,
+        )
+    }
+}
+impl ::schemars::JsonSchema for types::UsernameType {
+    fn schema_name() -> ::std::string::String {
+        "UsernameType".to_owned()
+    }
+    fn json_schema(
+        _generator: &mut ::schemars::r#gen::SchemaGenerator,
+    ) -> ::schemars::schema::Schema {
+        crate::json_schema::string(
+            Some(1u32),
+            Some(128u32),
+            Some("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"),
+            &[],
+        )
+    }
+}

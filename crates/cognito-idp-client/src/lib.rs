@@ -83,6 +83,7 @@ pub mod clock;
 pub mod environment;
 pub mod error;
 pub mod framing;
+pub mod json_schema;
 pub mod model;
 pub mod retry;
 mod secret_hash;
