@@ -36,8 +36,6 @@ pub enum ConfigError {
     NoRegion,
     /// The region is not a valid host label.
     BadRegion(String),
-    /// `--endpoint-url` has no scheme.
-    EndpointWithoutScheme(String),
     /// The endpoint URL is not a valid URL with a host.
     InvalidEndpoint(String),
     /// The profile's `services` names a section that does not exist.
@@ -54,10 +52,6 @@ impl fmt::Display for ConfigError {
                 "You must specify a region. You can also configure your region by running \"aws configure\".",
             ),
             ConfigError::BadRegion(r) => write!(f, "Provided region_name '{r}' doesn't match a supported format."),
-            ConfigError::EndpointWithoutScheme(url) => write!(
-                f,
-                "Bad value for --endpoint-url \"{url}\": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/"
-            ),
             ConfigError::InvalidEndpoint(url) => write!(f, "Invalid endpoint: {url}"),
             ConfigError::MissingServicesSection(name) => write!(
                 f,
@@ -236,6 +230,7 @@ impl Config {
     }
 
     /// Builds a configuration from INI texts of a config file and a credentials file.
+    #[cfg(test)]
     pub fn from_texts(config: &str, credentials: &str) -> Result<Self, ConfigError> {
         Ok(Self::from_sections(parse_ini(config, "config")?, parse_ini(credentials, "credentials")?))
     }
@@ -437,6 +432,7 @@ impl<'a> Settings<'a> {
     }
 
     /// Settings over an already loaded configuration (for tests and callers that read the files).
+    #[cfg(test)]
     pub fn with_config(profile_flag: Option<&str>, env: &'a Env, config: Config) -> Self {
         let settings = Self::new(profile_flag, env);
         let scoped = config.scoped(&settings.profile).map(|scoped| (config, scoped));
@@ -542,11 +538,6 @@ fn valid_region(region: &str) -> bool {
             bytes.len() <= 63 && alnum(first) && alnum(last) && middle.iter().all(|b| alnum(b) || *b == b'-')
         }
     }
-}
-
-/// Checks `--endpoint-url` as AWS CLI v1 does before anything else: it needs a scheme.
-pub fn check_endpoint_flag(url: &str) -> Result<(), ConfigError> {
-    if url_scheme(url).is_none() { Err(ConfigError::EndpointWithoutScheme(url.to_owned())) } else { Ok(()) }
 }
 
 /// The scheme of a URL as `urllib.parse.urlparse` finds it: letters, digits, `+-.`, starting with a
@@ -735,12 +726,7 @@ mod tests {
     }
 
     #[test]
-    fn endpoints_need_a_scheme_and_a_valid_host() {
-        assert_eq!(
-            check_endpoint_flag("notaurl").expect_err("no scheme").render(),
-            "\nBad value for --endpoint-url \"notaurl\": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/\n"
-        );
-        assert!(check_endpoint_flag("http://127.0.0.1:8080").is_ok());
+    fn endpoints_need_a_valid_host() {
         for bad in ["http://", "http://-bad-.com", "http://a b", "ftp:x"] {
             assert!(!valid_endpoint(bad), "{bad}");
         }

@@ -5,32 +5,32 @@
 //! JSON or [`shorthand`]), [`validate`] checks it as botocore does, and the request goes out through
 //! the client crate's framing. [`response`] and [`jsonfmt`] print what came back as AWS CLI v1 does.
 
-pub mod app;
+pub(crate) mod app;
 pub mod argparse;
 pub mod argprocess;
-pub mod config;
-pub mod debug;
-pub mod exit;
-pub mod format;
+pub(crate) mod config;
+pub(crate) mod debug;
+pub(crate) mod exit;
+pub(crate) mod format;
 pub mod help;
 pub(crate) mod jmespath_syntax;
 pub mod jsonfmt;
 pub mod naming;
 pub mod paramfile;
-pub mod py_unicode;
-pub mod pyint;
+pub(crate) mod py_unicode;
+pub(crate) mod pyint;
 pub mod pyjson;
-pub mod pyrepr;
-pub mod pyvalue;
+pub(crate) mod pyrepr;
+pub(crate) mod pyvalue;
 pub mod query;
-pub mod redact;
+pub(crate) mod redact;
 pub mod response;
-pub mod secret;
+pub(crate) mod secret;
 pub mod shorthand;
 pub mod skeleton;
 pub mod table;
 pub mod text;
-pub mod transport;
+pub(crate) mod transport;
 pub mod validate;
 
 /// Runs the CLI on `args` (without the program name) in this process's environment and returns the

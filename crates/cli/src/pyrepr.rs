@@ -43,6 +43,7 @@ pub enum Dicts {
 
 /// Python's `repr` of a scalar special value; `None` for [`PySpecial::Dict`], whose repr depends on its
 /// content and on whether it is an `OrderedDict`.
+#[cfg(test)]
 pub fn scalar_repr(special: &PySpecial<'_>) -> Option<String> {
     match special {
         PySpecial::Int(digits) => Some((*digits).to_owned()),
