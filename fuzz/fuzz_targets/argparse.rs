@@ -7,8 +7,8 @@
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt as _;
 
-use cognito_idp_cli::argparse::{self, TopLevelEvent};
-use cognito_idp_cli::query::Query;
+use cognito_idp_cli::input::argparse::{self, TopLevelEvent};
+use cognito_idp_cli::output::query::Query;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

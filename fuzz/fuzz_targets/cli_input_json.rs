@@ -7,9 +7,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use cognito_idp_cli::argprocess;
-use cognito_idp_cli::paramfile::{Environment, HttpResponse, Loader, UriFetcher};
-use cognito_idp_cli::{pyjson, validate};
+use cognito_idp_cli::input::argprocess;
+use cognito_idp_cli::input::paramfile::{Environment, HttpResponse, Loader, UriFetcher};
+use cognito_idp_cli::input::validate;
+use cognito_idp_cli::python::pyjson;
 use cognito_idp_client::contract;
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;

@@ -7,7 +7,7 @@
 #![no_main]
 
 use bytes::Bytes;
-use cognito_idp_cli::{jsonfmt, response, table, text};
+use cognito_idp_cli::output::{jsonfmt, response, table, text};
 use cognito_idp_client::client::{RawResponse, decode};
 use cognito_idp_client::contract;
 use cognito_idp_client::error::decode_error;

@@ -3,7 +3,7 @@
 
 #![no_main]
 
-use cognito_idp_cli::shorthand::{self, NoParamfiles};
+use cognito_idp_cli::input::shorthand::{self, NoParamfiles};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -263,13 +263,13 @@ fn group_thousands(n: u64) -> String {
 
 /// Which unit tests seed which target: the string literals of these files' test sections.
 const UNIT_TEST_SOURCES: &[(&str, &str)] = &[
-    ("shorthand", "crates/cli/src/shorthand.rs"),
-    ("cli_input_json", "crates/cli/src/pyjson.rs"),
-    ("cli_input_json", "crates/cli/src/argprocess.rs"),
-    ("response", "crates/cli/src/response.rs"),
+    ("shorthand", "crates/cli/src/input/shorthand.rs"),
+    ("cli_input_json", "crates/cli/src/python/pyjson.rs"),
+    ("cli_input_json", "crates/cli/src/input/argprocess.rs"),
+    ("response", "crates/cli/src/output/response.rs"),
     ("response", "crates/cognito-idp-client/src/error.rs"),
     ("response", "crates/cognito-idp-client/src/client.rs"),
-    ("argparse", "crates/cli/src/argparse.rs"),
+    ("argparse", "crates/cli/src/input/argparse.rs"),
 ];
 
 /// Seeds longer than this are left out: the corpora stay small and libFuzzer starts from short inputs.

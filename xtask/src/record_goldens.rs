@@ -1,7 +1,7 @@
 //! `cargo xtask record-goldens [--check]`: the CLI's golden data, made again by its generators and
 //! recorders, whose inputs all live in the repository:
 //!
-//! - `crates/cli/src/py_unicode.rs` from `crates/cli/tools/gen_py_unicode.py` (Python 3.11's Unicode tables;
+//! - `crates/cli/src/python/py_unicode.rs` from `crates/cli/tools/gen_py_unicode.py` (Python 3.11's Unicode tables;
 //!   needs only a `python3` whose `unicodedata` is Unicode 14.0.0, else this step is skipped and says so);
 //! - `crates/cli/tests/data/{text,table}_output.json` from `crates/cli/tools/record_output_goldens.py` and
 //!   `crates/cli/tests/data/query_errors.json` from `crates/cli/tools/record_query_errors.py`, which run AWS
@@ -58,7 +58,7 @@ const RECORDINGS: &[Recording] = &[
 ];
 
 const PY_UNICODE_SCRIPT: &str = "crates/cli/tools/gen_py_unicode.py";
-const PY_UNICODE_OUTPUT: &str = "crates/cli/src/py_unicode.rs";
+const PY_UNICODE_OUTPUT: &str = "crates/cli/src/python/py_unicode.rs";
 
 /// Makes every golden file again, or with `--check` compares.
 pub fn run(root: &Path, args: &Args) -> Result<()> {

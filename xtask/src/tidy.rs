@@ -37,29 +37,55 @@ fn mapped_name(path: &Path) -> Option<String> {
     }
 }
 
-/// The modules each module of a crate's `src/` uses (`crate::name`), outside comments and test modules.
+/// The modules each module of a crate's `src/` uses (`crate::name`, or `crate::folder::name` for a module in a
+/// folder), outside comments and test modules; a folder's `mod.rs` counts as the folder.
 fn module_uses(src: &Path) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let mut files = Vec::new();
+    let mut pending = vec![src.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a source folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let folders: Vec<String> = files
+        .iter()
+        .filter(|f| f.file_name().is_some_and(|n| n == "mod.rs"))
+        .filter_map(|f| f.parent()?.file_name()?.to_str().map(str::to_owned))
+        .collect();
     let mut uses = std::collections::BTreeMap::new();
-    for entry in std::fs::read_dir(src).expect("the crate's src folder").flatten() {
-        let path = entry.path();
-        let Some(name) =
-            path.file_stem().and_then(|n| n.to_str()).filter(|_| path.extension().is_some_and(|e| e == "rs"))
-        else {
-            continue;
+    for path in files {
+        let stem = path.file_stem().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = if stem == "mod" {
+            path.parent().and_then(Path::file_name).and_then(|n| n.to_str()).unwrap_or_default().to_owned()
+        } else {
+            stem.to_owned()
         };
         let text = std::fs::read_to_string(&path).expect("a source file");
         let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or_default();
         let mut used = std::collections::BTreeSet::new();
         for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
             for (i, _) in line.match_indices("crate::") {
-                let rest = &line[i + "crate::".len()..];
-                let module: String = rest.chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
+                let segments: Vec<String> = line[i + "crate::".len()..]
+                    .split("::")
+                    .take(2)
+                    .map(|s| s.chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect())
+                    .collect();
+                let module = match segments.as_slice() {
+                    [folder, inner, ..] if folders.contains(folder) && !inner.is_empty() => inner.clone(),
+                    [first, ..] => first.clone(),
+                    [] => String::new(),
+                };
                 if !module.is_empty() && module != name {
                     used.insert(module);
                 }
             }
         }
-        uses.insert(name.to_owned(), used);
+        uses.insert(name, used);
     }
     uses
 }

@@ -4,7 +4,7 @@
 
 use std::hint::black_box;
 
-use cognito_idp_cli::{jsonfmt, response, shorthand, table, text};
+use cognito_idp_cli::{input::shorthand, output::jsonfmt, output::response, output::table, output::text};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use serde_json::{Value, json};
 

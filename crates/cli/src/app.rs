@@ -15,15 +15,22 @@ use cognito_idp_client::model::ShapeKind;
 use cognito_idp_client::{CognitoIdp, TransportFailure, contract};
 use serde_json::{Map, Value};
 
-use crate::argparse::{self, Command, Globals, OperationArgs, ParseError, TopLevelEvent};
-use crate::argprocess::{self, DictType};
 use crate::config::{self, ConfigError, Env, Settings};
 use crate::debug::DebugLog;
+use crate::docs::help;
+use crate::docs::skeleton;
 use crate::exit::ExitStatus;
 use crate::format::{Color, Format};
-use crate::paramfile::Loader;
-use crate::query::Query;
-use crate::{help, jsonfmt, response, secret, skeleton, table, text, validate};
+use crate::input::argparse::{self, Command, Globals, OperationArgs, ParseError, TopLevelEvent};
+use crate::input::argprocess::{self, DictType};
+use crate::input::paramfile::Loader;
+use crate::input::validate;
+use crate::output::jsonfmt;
+use crate::output::query::Query;
+use crate::output::response;
+use crate::output::table;
+use crate::output::text;
+use crate::secret;
 use cognito_idp_client::RetryConfig;
 use cognito_idp_client::retry::{CallError, Event};
 

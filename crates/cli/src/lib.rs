@@ -1,37 +1,26 @@
 //! `cognito-idp resend-confirmation-code`: AWS CLI v1's command, rebuilt on the generated client.
 //!
-//! The pipeline follows AWS CLI v1's: [`argparse`] splits the command line (Python 3.11 argparse
-//! semantics), [`paramfile`] and [`argprocess`] turn each option's text into a value (`file://`,
-//! JSON or [`shorthand`]), [`validate`] checks it as botocore does, and the request goes out through
-//! the client crate's framing. [`response`] and [`jsonfmt`] print what came back as AWS CLI v1 does.
+//! The folders are the layers (ARCHITECTURE.md has the map): [`python`] is CPython's behaviour and knows
+//! nothing of AWS; `naming`, `redact`, `format`, `exit`, `config` and `secret` are the names and policies
+//! the contract implies; [`input`] turns the command line into a validated request, as clidriver.py does
+//! ([`input::argparse`], [`input::paramfile`], [`input::argprocess`], [`input::shorthand`],
+//! [`input::validate`]); `transport` reads the retry settings into the client library; [`output`] prints
+//! the response ([`output::response`], [`output::jsonfmt`], [`output::text`], [`output::table`],
+//! [`output::query`]); [`docs`] writes the manuals and skeletons; `app` runs the steps in order.
 
 pub(crate) mod app;
-pub mod argparse;
-pub mod argprocess;
 pub(crate) mod config;
 pub(crate) mod debug;
+pub mod docs;
 pub(crate) mod exit;
 pub(crate) mod format;
-pub mod help;
-pub(crate) mod jmespath_syntax;
-pub mod jsonfmt;
+pub mod input;
 pub mod naming;
-pub mod paramfile;
-pub(crate) mod py_unicode;
-pub(crate) mod pyint;
-pub mod pyjson;
-pub(crate) mod pyrepr;
-pub(crate) mod pyvalue;
-pub mod query;
+pub mod output;
+pub mod python;
 pub(crate) mod redact;
-pub mod response;
 pub(crate) mod secret;
-pub mod shorthand;
-pub mod skeleton;
-pub mod table;
-pub mod text;
 pub(crate) mod transport;
-pub mod validate;
 
 /// Runs the CLI on `args` (without the program name) in this process's environment and returns the
 /// exit code.

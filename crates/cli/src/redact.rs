@@ -34,7 +34,7 @@ pub fn redacted_args(args: &[String]) -> String {
             _ => shown.push(arg.clone()),
         }
     }
-    crate::pyrepr::repr_str_list(&shown)
+    crate::python::pyrepr::repr_str_list(&shown)
 }
 
 /// The options whose values are never shown: those of the input members whose shapes are sensitive

@@ -26,7 +26,7 @@ pub fn from_settings(
     let mut config = RetryConfig::of(mode).with_botocore_first_attempt();
     if let Some(text) = max_attempts {
         // botocore reads it with Python's int() and wants at least 1.
-        match crate::pyint::python_int(text)? {
+        match crate::python::pyint::python_int(text)? {
             n if n >= 1 => config = config.with_max_attempts(u32::try_from(n).unwrap_or(u32::MAX)),
             n => {
                 return Err(format!(

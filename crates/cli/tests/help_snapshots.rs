@@ -4,7 +4,7 @@
 //! The snapshots live in `tests/snapshots/`; after a deliberate change, review them with `cargo insta review`
 //! (or `INSTA_UPDATE=always cargo test -p cognito-idp-cli --test help_snapshots`, then read the diff).
 
-use cognito_idp_cli::help::{WIDTH, html_to_text, operation_manual, service_manual};
+use cognito_idp_cli::docs::help::{WIDTH, html_to_text, operation_manual, service_manual};
 use cognito_idp_client::contract;
 use cognito_idp_client::model::ShapeKind;
 

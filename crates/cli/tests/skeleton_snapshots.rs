@@ -2,7 +2,7 @@
 //! response, as `--output json` prints it). Both come from the contract tables at run time, so a spec change
 //! shows up here; `cargo xtask skeleton` regenerates these snapshots and shows what changed.
 
-use cognito_idp_cli::{jsonfmt, skeleton};
+use cognito_idp_cli::{docs::skeleton, output::jsonfmt};
 
 #[test]
 fn the_input_skeleton_matches_its_snapshot() {

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Records what AWS CLI v1 (awscli 1.46.3) prints for `--output text` and `--output table`, as the data of the
-driver tests of crates/cli/src/text.rs and crates/cli/src/table.rs.
+driver tests of crates/cli/src/output/text.rs and table.rs.
 
 Each case runs the real `aws cognito-idp resend-confirmation-code` against crates/cli/tools/mockserver.py (ports 18400
 and up, one per response body), with stdout on a pipe or on a pseudo-terminal of a given width (output
@@ -11,7 +11,7 @@ literal is that JSON; other queries name the value by hand (`value`).
     python3 crates/cli/tools/record_output_goldens.py text   # writes crates/cli/tests/data/text_output.json
     python3 crates/cli/tools/record_output_goldens.py table  # writes crates/cli/tests/data/table_output.json
 
-(`cargo xtask record-goldens` runs both); each file drives one test of crates/cli/src/text.rs or table.rs.
+(`cargo xtask record-goldens` runs both); each file drives one test of crates/cli/src/output/text.rs or table.rs.
 """
 import fcntl
 import json

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Records what AWS CLI v1 (awscli 1.46.3) prints for invalid `--query` expressions, into
-crates/cli/tests/data/query_errors.json (the cases of the driver test in crates/cli/src/query.rs).
+crates/cli/tests/data/query_errors.json (the cases of the driver test in crates/cli/src/output/query.rs).
 
     .venv-awscli/bin/python crates/cli/tools/record_query_errors.py .venv-awscli/bin/aws [OUTPUT]
 

@@ -15,8 +15,8 @@
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
+use cognito_idp_cli::input::shorthand::{self, NoParamfiles};
 use cognito_idp_cli::naming::option_name;
-use cognito_idp_cli::shorthand::{self, NoParamfiles};
 use cognito_idp_client::contract::{self, INPUT};
 use cognito_idp_client::model::{Shape, ShapeKind};
 use cognito_idp_client::types::ResendConfirmationCodeRequest;

@@ -36,10 +36,10 @@ impl fmt::Display for QueryError {
 
 impl Query {
     /// Compiles `text`; the error reads `Bad value for --query <text>: <why>` as AWS CLI v1's does, `<why>`
-    /// in jmespath-python's words ([`crate::jmespath_syntax`]). An expression Python accepts and the crate
+    /// in jmespath-python's words ([`crate::output::jmespath_syntax`]). An expression Python accepts and the crate
     /// does not keeps the crate's reason (README, "Differences from AWS CLI v1").
     pub fn compile(text: &str) -> Result<Self, QueryError> {
-        let rewritten = crate::jmespath_syntax::check(text)
+        let rewritten = crate::output::jmespath_syntax::check(text)
             .map_err(|why| QueryError(format!("Bad value for --query {text}: {why}")))?;
         let expression = jmespath::compile(rewritten.as_deref().unwrap_or(text))
             .map_err(|e| QueryError(format!("Bad value for --query {text}: {}", one_line(&e.to_string()))))?;
@@ -132,7 +132,7 @@ mod tests {
     /// each expression it refused gets its exact message here; each it accepted compiles here too.
     #[test]
     fn invalid_expressions_get_aws_cli_v1s_messages() {
-        let data: Value = serde_json::from_str(include_str!("../tests/data/query_errors.json")).expect("JSON");
+        let data: Value = serde_json::from_str(include_str!("../../tests/data/query_errors.json")).expect("JSON");
         let cases = data["cases"].as_array().expect("cases");
         assert!(cases.len() >= 40, "{} cases", cases.len());
         let mut wrong = Vec::new();

@@ -29,8 +29,8 @@ use cognito_idp_client::contract;
 use cognito_idp_client::model::{Member, ShapeKind};
 
 use crate::naming::option_name;
-use crate::pyint::{decimal_value, python_int};
-use crate::pyrepr::{self, repr_str};
+use crate::python::pyint::{decimal_value, python_int};
+use crate::python::pyrepr::{self, repr_str};
 use crate::redact::{REDACTED, may_name_sensitive_option};
 
 /// The usage text; it replaces AWS CLI v1's (which starts with `\r` and a notice about AWS CLI v2).

@@ -5,8 +5,8 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use crate::py_unicode;
-use crate::text::{python_str, python_type_name};
+use crate::output::text::{python_str, python_type_name};
+use crate::python::py_unicode;
 
 /// colorama's `Style.RESET_ALL`.
 pub const RESET: &str = "\x1b[0m";
@@ -641,7 +641,7 @@ mod tests {
     #[test]
     fn every_recorded_case_prints_what_aws_cli_v1_printed() {
         let data: Value =
-            serde_json::from_str(include_str!("../tests/data/table_output.json")).expect("the recordings are JSON");
+            serde_json::from_str(include_str!("../../tests/data/table_output.json")).expect("the recordings are JSON");
         let cases = data["cases"].as_array().expect("cases");
         assert!(cases.len() >= 30, "{} cases", cases.len());
         let mut wrong = Vec::new();

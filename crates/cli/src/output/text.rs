@@ -8,8 +8,8 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use crate::py_unicode;
-use crate::pyrepr::{self, Dicts};
+use crate::python::py_unicode;
+use crate::python::pyrepr::{self, Dicts};
 
 /// AWS CLI v1 stopped part-way through the text output: Python raised an exception, which AWS CLI prints on
 /// stderr as `\n{message}\n` with exit code 255, after whatever was already written to stdout.
@@ -222,7 +222,7 @@ mod tests {
     #[test]
     fn every_recorded_case_prints_what_aws_cli_v1_printed() {
         let data: Value =
-            serde_json::from_str(include_str!("../tests/data/text_output.json")).expect("the recordings are JSON");
+            serde_json::from_str(include_str!("../../tests/data/text_output.json")).expect("the recordings are JSON");
         let cases = data["cases"].as_array().expect("cases");
         assert!(cases.len() >= 30, "{} cases", cases.len());
         let mut wrong = Vec::new();

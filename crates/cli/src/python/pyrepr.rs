@@ -24,8 +24,8 @@
 
 use serde_json::{Map, Number, Value};
 
-use crate::py_unicode;
-use crate::pyvalue::PySpecial;
+use crate::python::py_unicode;
+use crate::python::pyvalue::PySpecial;
 
 /// Which Python dict type holds the objects of a value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,7 +35,7 @@ pub enum Dicts {
     /// `collections.OrderedDict`, as AWS CLI v1 loads a JSON option value (`object_pairs_hook`), at
     /// every level: `OrderedDict([('a', 1)])`.
     Ordered,
-    /// `dict`, with no object standing for a [`crate::pyvalue::special`] value: a parsed response as the
+    /// `dict`, with no object standing for a [`crate::python::pyvalue::special`] value: a parsed response as the
     /// output formatters get it (response.rs makes no special values, so an object shaped like one is a
     /// dict the server sent).
     Response,
@@ -87,7 +87,7 @@ pub fn tp_name(value: &Value, dicts: Dicts) -> &'static str {
 /// `tp_name` and `str(type(value))` of `value`.
 fn py_type(value: &Value, dicts: Dicts) -> (&'static str, &'static str) {
     let special = match (value, dicts) {
-        (Value::Object(_), Dicts::Plain | Dicts::Ordered) => crate::pyvalue::special(value),
+        (Value::Object(_), Dicts::Plain | Dicts::Ordered) => crate::python::pyvalue::special(value),
         _ => None,
     };
     match (value, special) {
@@ -291,7 +291,7 @@ fn write_repr(out: &mut String, root: &Value, dicts: Dicts) {
                 }
             }
             Value::Object(map) if dicts == Dicts::Response => push_dict(out, &mut tasks, map, dicts),
-            Value::Object(map) => match crate::pyvalue::special(value) {
+            Value::Object(map) => match crate::python::pyvalue::special(value) {
                 Some(PySpecial::Int(digits)) => out.push_str(digits),
                 Some(PySpecial::Float(x)) => out.push_str(&repr_float(x)),
                 Some(PySpecial::Bytes(bytes)) => out.push_str(&repr_bytes(&bytes)),

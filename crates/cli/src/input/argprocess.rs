@@ -4,11 +4,11 @@
 //!
 //! The steps for one member's option, as `unpack_argument` and `unpack_cli_arg` take them:
 //!
-//! 1. `file://`, `fileb://`, `http://` and `https://` values are loaded ([`crate::paramfile`]).
+//! 1. `file://`, `fileb://`, `http://` and `https://` values are loaded ([`crate::input::paramfile`]).
 //! 2. A string member keeps the text (or the bytes of `fileb://`).
 //! 3. A structure or map member whose text, stripped of whitespace, starts with `{` or `[` is JSON
 //!    (a `[` is rejected as `Invalid JSON:\n<text>`); anything else is shorthand
-//!    ([`crate::shorthand`]), after awscli's special case for a structure whose only member is a
+//!    ([`crate::input::shorthand`]), after awscli's special case for a structure whose only member is a
 //!    string called `Value`.
 //!
 //! Errors are [`ParamError`]s whose `Display` is the line the CLI prints between newlines on stderr
@@ -22,11 +22,11 @@ use std::fmt;
 use cognito_idp_client::model::{Member, Shape, ShapeKind};
 use serde_json::{Map, Value};
 
-use crate::paramfile::{Loader, ParamValue, ParamfileError, Prefixes};
-use crate::pyjson::{self, LoadError};
-use crate::pyrepr::{self, Dicts};
+use crate::input::paramfile::{Loader, ParamValue, ParamfileError, Prefixes};
+use crate::input::shorthand::{self, ParamfileResolver, ParseFailure};
+use crate::python::pyjson::{self, LoadError};
+use crate::python::pyrepr::{self, Dicts};
 use crate::redact::{REDACTED, is_sensitive_shape};
-use crate::shorthand::{self, ParamfileResolver, ParseFailure};
 
 /// An error while building a parameter: the text the CLI prints (after a newline, before a newline,
 /// exit status 255).
@@ -82,7 +82,7 @@ pub enum DictType {
 /// One member's value, as awscli puts it in the call parameters.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unpacked {
-    /// The value ([`crate::pyjson`] describes how Python values are represented).
+    /// The value ([`crate::python::pyjson`] describes how Python values are represented).
     pub value: Value,
     /// The type of every mapping inside `value`.
     pub dict_type: DictType,
@@ -227,8 +227,8 @@ pub fn load_cli_input_json(text: &str, loader: &Loader<'_>) -> Result<Map<String
         Err(e @ LoadError::Recursion(_)) => return Err(ParamError::unexpected(e.to_string())),
         Err(e) => return Err(ParamError::parameter(CLI_INPUT_JSON, pyjson::invalid_json_message(&e, REDACTED))),
     };
-    match crate::pyvalue::special(&value) {
-        Some(crate::pyvalue::PySpecial::Dict(map)) => return Ok(map.clone()),
+    match crate::python::pyvalue::special(&value) {
+        Some(crate::python::pyvalue::PySpecial::Dict(map)) => return Ok(map.clone()),
         Some(_) => return Err(no_keys(pyrepr::tp_name(&value, Dicts::Plain))),
         None => {}
     }
@@ -306,7 +306,7 @@ mod tests {
     fn gives_a_string_member_the_bytes_of_fileb() {
         let bytes = value("Username", "--username", "fileb://f3");
         assert_eq!(
-            crate::pyvalue::special(&bytes).and_then(|s| crate::pyrepr::scalar_repr(&s)),
+            crate::python::pyvalue::special(&bytes).and_then(|s| crate::python::pyrepr::scalar_repr(&s)),
             Some("b'\\xff\\x00'".to_owned())
         );
     }

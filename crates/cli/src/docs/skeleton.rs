@@ -10,7 +10,7 @@ use cognito_idp_client::contract;
 use cognito_idp_client::model::{Shape, ShapeKind};
 use serde_json::{Map, Value};
 
-use crate::jsonfmt;
+use crate::output::jsonfmt;
 
 /// The exact stdout of `--generate-cli-skeleton` and `--generate-cli-skeleton input`:
 /// json.dumps(skeleton, indent=4) (ASCII only) and a newline.
@@ -140,7 +140,7 @@ mod tests {
     #[test]
     fn the_output_skeleton_is_valid_for_the_output_shape() {
         // botocore's Stubber validates the fake response against the output shape before using it.
-        assert_eq!(crate::validate::validate(&output_skeleton(), contract::OUTPUT), Ok(()));
+        assert_eq!(crate::input::validate::validate(&output_skeleton(), contract::OUTPUT), Ok(()));
     }
 
     // Shapes that nest in themselves. The expected skeletons are what botocore's ArgumentGenerator made

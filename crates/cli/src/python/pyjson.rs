@@ -4,15 +4,15 @@
 //! use when it is available, as it is for the reference CLI) in strict mode. Positions in messages count
 //! code points, as Python's do: `Expecting ',' delimiter: line 1 column 4 (char 3)`.
 //!
-//! Python values are represented in a [`serde_json::Value`] as [`crate::pyvalue`] says.
+//! Python values are represented in a [`serde_json::Value`] as [`crate::python::pyvalue`] says.
 
 use std::fmt;
 
 use serde_json::{Map, Value};
 
-use crate::pyvalue::{dict_value, float_value, int_value};
+use crate::python::pyvalue::{dict_value, float_value, int_value};
 
-use crate::pyrepr;
+use crate::python::pyrepr;
 
 /// The nesting depth of containers that `json.loads` reaches for an option value of this command
 /// before Python's recursion limit stops it (observed: 981 nested containers parse, 982 do not).
@@ -798,7 +798,7 @@ mod tests {
     //! Expected texts observed from awscli 1.46.3 (JSON option values and `--cli-input-json`).
 
     use super::*;
-    use crate::pyvalue::{PySpecial, special};
+    use crate::python::pyvalue::{PySpecial, special};
     use serde_json::json;
 
     fn load(text: &str) -> Value {
@@ -922,7 +922,7 @@ mod tests {
         let value = load("123456789012345678901234567890");
         assert_eq!(special(&value), Some(PySpecial::Int("123456789012345678901234567890")));
         assert_eq!(
-            special(&value).and_then(|s| crate::pyrepr::scalar_repr(&s)).as_deref(),
+            special(&value).and_then(|s| crate::python::pyrepr::scalar_repr(&s)).as_deref(),
             Some("123456789012345678901234567890")
         );
     }
@@ -934,7 +934,7 @@ mod tests {
             .as_array()
             .into_iter()
             .flatten()
-            .map(|v| special(v).and_then(|s| crate::pyrepr::scalar_repr(&s)))
+            .map(|v| special(v).and_then(|s| crate::python::pyrepr::scalar_repr(&s)))
             .collect();
         let expected = ["nan", "inf", "-inf", "inf"].map(|s| Some(s.to_owned()));
         assert_eq!(reprs, expected);

@@ -28,8 +28,8 @@ use cognito_idp_client::contract;
 use cognito_idp_client::model::{Example, Shape, ShapeKind};
 use serde_json::Value;
 
-use crate::jsonfmt;
 use crate::naming::option_name;
+use crate::output::jsonfmt;
 
 /// The column the manual is wrapped at: no line is longer, except one holding a single word that does
 /// not fit.
@@ -1187,7 +1187,7 @@ mod tests {
     /// `conflict_handler='resolve'` does); this keeps them to the same names and choices.
     #[test]
     fn the_manuals_global_options_are_the_parsers() {
-        let mut parser = crate::argparse::global_options();
+        let mut parser = crate::input::argparse::global_options();
         parser.sort();
         let mut manual: Vec<(String, Vec<String>)> = GLOBAL_OPTIONS
             .iter()

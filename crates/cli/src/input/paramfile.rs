@@ -18,7 +18,8 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::{pyjson, pyrepr};
+use crate::python::pyjson;
+use crate::python::pyrepr;
 
 /// The largest parameter file read (10 MiB): Cognito's whole request is far smaller, and AWS CLI v1, which
 /// reads any size, would only send it to be refused.
@@ -35,11 +36,11 @@ pub enum ParamValue {
 
 impl ParamValue {
     /// The value as the rest of the CLI handles it: a string, or the special `bytes` value of
-    /// [`crate::pyvalue::bytes_value`].
+    /// [`crate::python::pyvalue::bytes_value`].
     pub fn into_value(self) -> Value {
         match self {
             ParamValue::Text(s) => Value::String(s),
-            ParamValue::Bytes(b) => crate::pyvalue::bytes_value(&b),
+            ParamValue::Bytes(b) => crate::python::pyvalue::bytes_value(&b),
         }
     }
 }
@@ -491,7 +492,10 @@ mod tests {
         assert_eq!(value, Some(ParamValue::Bytes(vec![0xff, 0])));
         let special = value.map(ParamValue::into_value);
         assert_eq!(
-            special.as_ref().and_then(crate::pyvalue::special).and_then(|s| crate::pyrepr::scalar_repr(&s)),
+            special
+                .as_ref()
+                .and_then(crate::python::pyvalue::special)
+                .and_then(|s| crate::python::pyrepr::scalar_repr(&s)),
             Some("b'\\xff\\x00'".to_owned())
         );
     }

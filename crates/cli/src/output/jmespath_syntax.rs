@@ -2,12 +2,12 @@
 //! `--query` expression is valid and, when it is not, to say so in its words: `Invalid jmespath
 //! expression: Incomplete expression:` with the expression and a caret, `Bad jmespath expression: ...`,
 //! or `<reason>: Parse error at column N, token "X" (TYPE), for expression: ...`. It builds no tree: the
-//! `jmespath` crate evaluates valid expressions ([`crate::query`]).
+//! `jmespath` crate evaluates valid expressions ([`crate::output::query`]).
 
 use serde_json::Value;
 
-use crate::pyjson;
-use crate::pyrepr::{self, Dicts};
+use crate::python::pyjson;
+use crate::python::pyrepr::{self, Dicts};
 
 /// A token's type, as jmespath-python names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -156,7 +156,7 @@ impl From<ShorthandParseError> for ParseFailure {
 
 /// Loads the value of an `@=` key: awscli's `get_paramfile(value, LOCAL_PREFIX_MAP)`.
 pub trait ParamfileResolver: Sync {
-    /// The file's content (a string, or a `bytes` value as [`crate::pyvalue::bytes_value`] makes it)
+    /// The file's content (a string, or a `bytes` value as [`crate::python::pyvalue::bytes_value`] makes it)
     /// when `text` starts with `file://` or `fileb://`; `Ok(None)` otherwise; `Err` with the
     /// `ResourceLoadingError` message when the file cannot be loaded.
     fn resolve(&self, text: &str) -> Result<Option<Value>, String>;
@@ -231,8 +231,8 @@ impl<'r> ShorthandParser<'r> {
     /// `ShorthandParser.parse(value)`.
     pub fn parse(&mut self, value: &str) -> Result<Value, ParseFailure> {
         let nesting = value.chars().filter(|c| matches!(c, '[' | '{')).count();
-        if nesting > crate::pyjson::INLINE_NESTING {
-            return crate::pyjson::on_big_stack(|| self.parse_here(value));
+        if nesting > crate::python::pyjson::INLINE_NESTING {
+            return crate::python::pyjson::on_big_stack(|| self.parse_here(value));
         }
         self.parse_here(value)
     }
@@ -1213,7 +1213,7 @@ mod tests {
         fn resolve(&self, text: &str) -> Result<Option<Value>, String> {
             match text {
                 "file://f1" => Ok(Some(json!("hello\n"))),
-                "fileb://f3" => Ok(Some(crate::pyvalue::bytes_value(b"\xff\x00"))),
+                "fileb://f3" => Ok(Some(crate::python::pyvalue::bytes_value(b"\xff\x00"))),
                 "file://missing" => {
                     Err("Unable to load paramfile file://missing: [Errno 2] No such file or directory: 'missing'"
                         .to_owned())
@@ -1236,8 +1236,8 @@ mod tests {
     #[test]
     fn loads_binary_files_as_bytes() {
         let value = with_files("a@=fileb://f3").expect("parses");
-        let bytes = value.get("a").and_then(crate::pyvalue::special);
-        assert_eq!(bytes, Some(crate::pyvalue::PySpecial::Bytes(vec![0xff, 0])));
+        let bytes = value.get("a").and_then(crate::python::pyvalue::special);
+        assert_eq!(bytes, Some(crate::python::pyvalue::PySpecial::Bytes(vec![0xff, 0])));
     }
 
     #[test]

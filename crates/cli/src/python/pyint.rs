@@ -3,7 +3,7 @@
 /// Python's `int(text)` (base 10), saturated to `i64`, with CPython 3.11's error messages.
 pub fn python_int(text: &str) -> Result<i64, String> {
     let invalid = || {
-        let repr: String = crate::pyrepr::repr_str(text).chars().take(200).collect();
+        let repr: String = crate::python::pyrepr::repr_str(text).chars().take(200).collect();
         format!("invalid literal for int() with base 10: {repr}")
     };
     // _PyUnicode_TransformDecimalAndSpaceToASCII: non-ASCII spaces become ' ', decimal digits
@@ -53,7 +53,7 @@ pub fn python_int(text: &str) -> Result<i64, String> {
     if previous_underscore || rest.get(used) == Some(&b'_') {
         return Err(invalid());
     }
-    if let Some(message) = crate::pyjson::int_max_str_digits_error(digits.len()) {
+    if let Some(message) = crate::python::pyjson::int_max_str_digits_error(digits.len()) {
         return Err(message);
     }
     let trailing = rest.get(used..).unwrap_or_default();

@@ -12,7 +12,7 @@
 //!
 //! It does not check `max`, patterns or enums: AWS CLI v1 sends such values and the service answers.
 //! Problems are named by their path (`UserContextData.IpAddress`, `ClientMetadata.a`, `input` for the
-//! whole request) and values are printed with Python's `str()` ([`crate::pyrepr`]). The CLI prints
+//! whole request) and values are printed with Python's `str()` ([`crate::python::pyrepr`]). The CLI prints
 //! `\n`, the [`ValidationErrors`] text, `\n` on stderr and exits with 255.
 //!
 //! Unlike botocore, a value that is sensitive by the contract ([`crate::redact::is_sensitive_shape`]: its
@@ -25,8 +25,8 @@ use std::fmt;
 use cognito_idp_client::model::{Shape, ShapeKind};
 use serde_json::Value;
 
-use crate::pyrepr::{self, Dicts};
-use crate::pyvalue::PySpecial;
+use crate::python::pyrepr::{self, Dicts};
+use crate::python::pyvalue::PySpecial;
 use crate::redact::{REDACTED, is_sensitive_shape};
 
 /// The problems botocore reports, in its order; displays as the CLI prints them (without the blank
@@ -59,7 +59,7 @@ pub fn validate(params: &Value, shape: &'static Shape) -> Result<(), ValidationE
 /// Validates `params` against `shape` as botocore does, the objects inside the top-level parameters
 /// named in `ordered_dicts` being `collections.OrderedDict`s, as AWS CLI v1 loads an option value written
 /// in JSON (not one written in shorthand, nor anything from `--cli-input-json`). Python values a JSON
-/// value cannot hold (`bytes` from `fileb://`, big integers, NaN) are [`crate::pyvalue::special`] values.
+/// value cannot hold (`bytes` from `fileb://`, big integers, NaN) are [`crate::python::pyvalue::special`] values.
 pub fn validate_with(params: &Value, shape: &'static Shape, ordered_dicts: &[&str]) -> Result<(), ValidationErrors> {
     let mut validator = Validator { problems: Vec::new() };
     validator.check(Node(params, Dicts::Plain), shape, "", ordered_dicts, false);
@@ -178,7 +178,7 @@ impl Validator {
         name: &str,
         at: Enclosing,
     ) -> Option<(&'v serde_json::Map<String, Value>, Dicts)> {
-        match (node, crate::pyvalue::special(node.0)) {
+        match (node, crate::python::pyvalue::special(node.0)) {
             (Node(_, dicts), Some(PySpecial::Dict(content))) => Some((content, dicts)),
             (Node(Value::Object(map), dicts), None) => Some((map, dicts)),
             (other, _) => {
@@ -562,11 +562,11 @@ mod tests {
         // The reprs observed with --client-id fileb://f.txt (abc\n) --username fileb://g.bin (ff 00 ' "),
         // which botocore prints and we redact: shown here on map values, which the command line cannot give.
         let mut params = serde_json::Map::new();
-        params.insert("ClientId".into(), crate::pyvalue::bytes_value(b"abc\n"));
+        params.insert("ClientId".into(), crate::python::pyvalue::bytes_value(b"abc\n"));
         params.insert("Username".into(), Value::String("b".into()));
         let mut metadata = serde_json::Map::new();
-        metadata.insert("a".into(), crate::pyvalue::bytes_value(b"abc\n"));
-        metadata.insert("b".into(), crate::pyvalue::bytes_value(b"\xff\x00'\""));
+        metadata.insert("a".into(), crate::python::pyvalue::bytes_value(b"abc\n"));
+        metadata.insert("b".into(), crate::python::pyvalue::bytes_value(b"\xff\x00'\""));
         params.insert("ClientMetadata".into(), Value::Object(metadata));
 
         let errors = validate(&Value::Object(params), contract::INPUT).expect_err("invalid");
@@ -621,7 +621,7 @@ mod special_value_tests {
     fn python_values_json_cannot_hold_print_as_python_prints_them() {
         // Observed: --cli-input-json '{"ClientId": "a", "Username": "b", "ClientMetadata":
         // {"g": 123456789012345678901234567890, "h": NaN}}'.
-        let params = crate::pyjson::loads(
+        let params = crate::python::pyjson::loads(
             r#"{"ClientId": "a", "Username": "b", "ClientMetadata": {"g": 123456789012345678901234567890, "h": NaN}}"#,
             100,
         )

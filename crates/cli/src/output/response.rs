@@ -31,8 +31,8 @@ use cognito_idp_client::contract;
 use cognito_idp_client::model::{Shape, ShapeKind};
 use serde_json::{Map, Number, Value};
 
-use crate::pyjson;
-use crate::pyrepr::{self, Dicts};
+use crate::python::pyjson;
+use crate::python::pyrepr::{self, Dicts};
 
 /// Nesting Python's json.loads reaches on this path before `RecursionError` (observed: 974 levels
 /// parse, 975 do not).
@@ -342,7 +342,7 @@ mod tests {
     //! tables at the end.
 
     use super::*;
-    use crate::jsonfmt::{dumps, format_json_output};
+    use crate::output::jsonfmt::{dumps, format_json_output};
     use serde_json::json;
 
     /// What the CLI prints: stdout on success, the stderr message (between its newlines) on failure.

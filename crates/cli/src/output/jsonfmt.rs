@@ -14,7 +14,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::pyrepr::{repr_float, repr_number};
+use crate::python::pyrepr::{repr_float, repr_number};
 
 /// `json.dumps(value, indent=4, ensure_ascii=ensure_ascii)`.
 pub fn dumps(value: &Value, ensure_ascii: bool) -> String {

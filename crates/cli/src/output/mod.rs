@@ -1,0 +1,10 @@
+//! The output side: the response parsed as botocore parses it ([`response`]), `--query` ([`query`], with
+//! jmespath-python's syntax errors from `jmespath_syntax`), and `--output json|text|table` ([`jsonfmt`],
+//! [`text`], [`table`]).
+
+pub(crate) mod jmespath_syntax;
+pub mod jsonfmt;
+pub mod query;
+pub mod response;
+pub mod table;
+pub mod text;
