@@ -3,8 +3,9 @@
 //!
 //! - `crates/cli/src/python/py_unicode.rs` from `crates/cli/tools/gen_py_unicode.py` (Python 3.11's Unicode tables;
 //!   needs only a `python3` whose `unicodedata` is Unicode 14.0.0, else this step is skipped and says so);
-//! - `crates/cli/tests/data/python_golden.json` from `crates/cli/tools/gen_python_golden.py` (CPython 3.11's
-//!   `repr()` and `json.dumps()` of seeded random cases; needs a `python3` that is 3.11, else skipped);
+//! - `crates/cli/tests/data/{python,response}_golden.json` from `crates/cli/tools/gen_{python,response}_golden.py`
+//!   (CPython 3.11's `repr()`, `json.dumps()`, `json.loads()` and UTF-8 errors on seeded cases; needs a `python3`
+//!   that is 3.11, else skipped);
 //! - `crates/cli/tests/data/{text,table}_output.json` from `crates/cli/tools/record_output_goldens.py` and
 //!   `crates/cli/tests/data/query_errors.json` from `crates/cli/tools/record_query_errors.py`, which run AWS
 //!   CLI v1 (awscli 1.46.3, from the venv `cargo xtask record-awscli` keeps, created when missing) against
@@ -59,8 +60,11 @@ const RECORDINGS: &[Recording] = &[
     },
 ];
 
-const PYTHON_GOLDEN_SCRIPT: &str = "crates/cli/tools/gen_python_golden.py";
-const PYTHON_GOLDEN_OUTPUT: &str = "crates/cli/tests/data/python_golden.json";
+/// CPython 3.11's golden cases: the generator and the file it writes.
+const PYTHON_GOLDEN: &[(&str, &str)] = &[
+    ("crates/cli/tools/gen_python_golden.py", "crates/cli/tests/data/python_golden.json"),
+    ("crates/cli/tools/gen_response_golden.py", "crates/cli/tests/data/response_golden.json"),
+];
 const PY_UNICODE_SCRIPT: &str = "crates/cli/tools/gen_py_unicode.py";
 const PY_UNICODE_OUTPUT: &str = "crates/cli/src/python/py_unicode.rs";
 
@@ -89,20 +93,21 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
         ),
     }
 
-    match python_golden(root, &scratch)? {
-        Some(fresh) => {
-            let same = same_json(&fresh, &root.join(PYTHON_GOLDEN_OUTPUT))?;
-            eprintln!("{PYTHON_GOLDEN_OUTPUT}: {}", if same { "up to date" } else { "differs" });
-            if !same {
-                if args.check {
-                    stale.push(PYTHON_GOLDEN_OUTPUT.to_owned());
-                } else {
-                    std::fs::copy(&fresh, root.join(PYTHON_GOLDEN_OUTPUT))
-                        .with_context(|| format!("writing {PYTHON_GOLDEN_OUTPUT}"))?;
+    for (script, output) in PYTHON_GOLDEN {
+        match python_golden(root, &scratch, script, output)? {
+            Some(fresh) => {
+                let same = same_json(&fresh, &root.join(output))?;
+                eprintln!("{output}: {}", if same { "up to date" } else { "differs" });
+                if !same {
+                    if args.check {
+                        stale.push((*output).to_owned());
+                    } else {
+                        std::fs::copy(&fresh, root.join(output)).with_context(|| format!("writing {output}"))?;
+                    }
                 }
             }
+            None => eprintln!("{output}: skipped, this python3 is not Python 3.11"),
         }
-        None => eprintln!("{PYTHON_GOLDEN_OUTPUT}: skipped, this python3 is not Python 3.11"),
     }
 
     let venv = awscli_venv(root, args.venv.clone())?;
@@ -155,8 +160,8 @@ fn unicode_tables(root: &Path) -> Result<Option<String>> {
     Ok(Some(String::from_utf8(output.stdout).context("the generator's output is not UTF-8")?))
 }
 
-/// CPython 3.11's golden cases written to `scratch`, or `None` when this python3 is another version.
-fn python_golden(root: &Path, scratch: &Path) -> Result<Option<PathBuf>> {
+/// The golden cases of `script` written to `scratch`, or `None` when this python3 is not 3.11.
+fn python_golden(root: &Path, scratch: &Path, script: &str, output: &str) -> Result<Option<PathBuf>> {
     let version = Command::new("python3")
         .args(["-c", "import sys; print('%d.%d' % sys.version_info[:2])"])
         .output()
@@ -164,15 +169,15 @@ fn python_golden(root: &Path, scratch: &Path) -> Result<Option<PathBuf>> {
     if String::from_utf8_lossy(&version.stdout).trim() != "3.11" {
         return Ok(None);
     }
-    let fresh = scratch.join("python_golden.json");
+    let fresh = scratch.join(Path::new(output).file_name().context("a file name")?);
     let status = Command::new("python3")
         .current_dir(root)
-        .arg(PYTHON_GOLDEN_SCRIPT)
+        .arg(script)
         .arg(&fresh)
         .status()
-        .with_context(|| format!("running {PYTHON_GOLDEN_SCRIPT}"))?;
+        .with_context(|| format!("running {script}"))?;
     if !status.success() {
-        bail!("{PYTHON_GOLDEN_SCRIPT} failed ({status})");
+        bail!("{script} failed ({status})");
     }
     Ok(Some(fresh))
 }
@@ -198,6 +203,8 @@ mod tests {
             assert!(root.join(recording.output).is_file(), "{}", recording.output);
         }
         assert!(root.join(PY_UNICODE_SCRIPT).is_file() && root.join(PY_UNICODE_OUTPUT).is_file());
-        assert!(root.join(PYTHON_GOLDEN_SCRIPT).is_file() && root.join(PYTHON_GOLDEN_OUTPUT).is_file());
+        for (script, output) in PYTHON_GOLDEN {
+            assert!(root.join(script).is_file() && root.join(output).is_file(), "{script}");
+        }
     }
 }
