@@ -418,6 +418,7 @@ fn main_parser() -> Parser {
             Action::version("--version"),
             Action::positional("command", Nargs::Single).with_choices(&[SERVICE_TOKEN]),
         ],
+        display: shown_option,
     }
 }
 
@@ -437,6 +438,7 @@ fn service_parser() -> Parser {
     let operation = option_name(contract::OPERATION);
     Parser {
         actions: vec![Action::positional(COMMAND_NAME, Nargs::Single).with_choices(&[operation.as_str(), "help"])],
+        display: shown_option,
     }
 }
 
@@ -469,7 +471,7 @@ fn operation_parser(required_override: bool) -> Parser {
     );
     actions.push(Action::store("--client-secret-file", "client_secret_file"));
     actions.push(Action::positional("help", Nargs::Optional));
-    Parser { actions }
+    Parser { actions, display: shown_option }
 }
 
 /// awscli's `OverrideRequiredArgsArgument` handlers on `before-building-argument-table-parser`: the
@@ -735,6 +737,9 @@ struct OptionTuple {
 struct Parser {
     /// The actions in the order of `_actions`, which is also the order of `_option_string_actions`.
     actions: Vec<Action>,
+    /// How an argument is shown in the parser's own messages (the display hook: the engine knows no
+    /// policy; awscli's parsers hide sensitive values with [`shown_option`]).
+    display: fn(&str) -> String,
 }
 
 impl Parser {
@@ -787,7 +792,7 @@ impl Parser {
         if tuples.len() > 1 {
             let matches: Vec<&str> =
                 tuples.iter().filter_map(|(action, _)| self.actions.get(*action).map(Action::name)).collect();
-            let shown = shown_option(arg);
+            let shown = (self.display)(arg);
             return Err(Halt::Usage(format!("ambiguous option: {shown} could match {}", matches.join(", "))));
         }
         if let Some((action, explicit)) = tuples.pop() {
