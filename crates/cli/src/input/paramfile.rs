@@ -435,7 +435,7 @@ mod tests {
         }
 
         fn user_home(&self, user: Option<&str>) -> Option<String> {
-            (user == Some("root")).then(|| "/root".to_owned())
+            (user == Some("operator")).then(|| "/var/lib/operator".to_owned())
         }
     }
 
@@ -573,7 +573,7 @@ mod tests {
     fn expands_the_home_directory_and_users() {
         assert_eq!(expanduser("~/f1", &FakeEnv), "/home/jane/f1");
         assert_eq!(expanduser("~", &FakeEnv), "/home/jane");
-        assert_eq!(expanduser("~root/x", &FakeEnv), "/root/x");
+        assert_eq!(expanduser("~operator/x", &FakeEnv), "/var/lib/operator/x");
         assert_eq!(expanduser("~nosuchuser/x", &FakeEnv), "~nosuchuser/x");
         assert_eq!(expanduser("a/~", &FakeEnv), "a/~");
     }
@@ -592,8 +592,8 @@ mod tests {
     fn names_the_unexpanded_path_in_the_prefix_and_the_expanded_one_in_the_errno() {
         let dir = dir_with(&[]);
         assert_eq!(
-            failure(dir.path(), "file://~root/x"),
-            "Unable to load paramfile file://~root/x: [Errno 2] No such file or directory: '/root/x'"
+            failure(dir.path(), "file://~operator/x"),
+            "Unable to load paramfile file://~operator/x: [Errno 2] No such file or directory: '/var/lib/operator/x'"
         );
     }
 
