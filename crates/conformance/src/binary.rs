@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The longest single argument Linux passes to a program (`MAX_ARG_STRLEN`, 131,072 bytes with the
 /// terminating NUL); a longer one fails `execve` with `E2BIG`.
@@ -29,34 +28,27 @@ pub fn binary() -> Result<&'static CliBinary, String> {
     cognito_idp_test_kit::binary::binary_under_test()
 }
 
-/// A folder of its own for the runs of a check: their `HOME` and working folder, where the AWS config
-/// and credentials files do not exist and `file://` arguments are written. Removed when dropped.
+/// The runs of a check happen in a [`cognito_idp_test_kit::sandbox::Sandbox`]: its own `HOME`, where the AWS
+/// config and credentials files do not exist, and a working folder where `file://` arguments are written.
 #[derive(Debug)]
 pub struct Sandbox {
-    dir: PathBuf,
-    files: AtomicUsize,
+    folder: cognito_idp_test_kit::sandbox::Sandbox,
 }
 
 impl Sandbox {
     /// A new, empty sandbox under the system's temporary folder.
     pub fn new() -> Result<Self, String> {
-        static COUNT: AtomicUsize = AtomicUsize::new(0);
-        let name = format!("cognito-idp-conformance-{}-{}", std::process::id(), COUNT.fetch_add(1, Ordering::Relaxed));
-        let dir = std::env::temp_dir().join(name);
-        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create the sandbox {}: {e}", dir.display()))?;
-        Ok(Self { dir, files: AtomicUsize::new(0) })
+        Ok(Self { folder: cognito_idp_test_kit::sandbox::Sandbox::new("cognito-idp-conformance")? })
     }
 
     /// The sandbox's folder.
     pub fn path(&self) -> &Path {
-        &self.dir
+        self.folder.path()
     }
 
     /// Writes `content` to a new file of the sandbox and returns its path.
     pub fn write_file(&self, content: &[u8]) -> Result<PathBuf, String> {
-        let path = self.dir.join(format!("value-{}", self.files.fetch_add(1, Ordering::Relaxed)));
-        std::fs::write(&path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        Ok(path)
+        self.folder.write_file(content)
     }
 
     /// A command that runs `binary` with `args` against `endpoint` in this sandbox: the environment
@@ -69,11 +61,11 @@ impl Sandbox {
             .arg("resend-confirmation-code")
             .arg(format!("--endpoint-url={endpoint}"))
             .args(args)
-            .current_dir(&self.dir)
+            .current_dir(self.folder.work())
             .env_clear()
-            .env("HOME", &self.dir)
-            .env("AWS_CONFIG_FILE", self.dir.join("no-config"))
-            .env("AWS_SHARED_CREDENTIALS_FILE", self.dir.join("no-credentials"))
+            .env("HOME", self.folder.home())
+            .env("AWS_CONFIG_FILE", self.folder.home().join("no-config"))
+            .env("AWS_SHARED_CREDENTIALS_FILE", self.folder.home().join("no-credentials"))
             .env("AWS_DEFAULT_REGION", "us-east-1")
             .env("AWS_MAX_ATTEMPTS", "1")
             .envs(env.iter().copied())
@@ -82,12 +74,6 @@ impl Sandbox {
             command.env("PATH", path);
         }
         command
-    }
-}
-
-impl Drop for Sandbox {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 

@@ -1,7 +1,9 @@
 //! Dev-only helpers that the conformance suite, the e2e tests and xtask share, so that each fact lives
 //! once: how to find or build the binary under test ([`binary`]), which environment variables cargo sets
-//! for a package and where the workspace is ([`cargo_env`]), and how to show a command line ([`shell`]).
+//! for a package and where the workspace is ([`cargo_env`]), the folder a run happens in ([`sandbox`]), and how
+//! to show a command line ([`shell`]).
 
 pub mod binary;
 pub mod cargo_env;
+pub mod sandbox;
 pub mod shell;

@@ -52,12 +52,8 @@ pub struct RunOutput {
 /// Runs `binary` with `spec` in a fresh sandbox and waits for it (at most `spec.timeout`). An error when the
 /// run could not be made, timed out, or printed a registered secret.
 pub fn run(binary: &BinaryUnderTest, spec: &RunSpec<'_>) -> Result<RunOutput, String> {
-    let tmp = tempfile::Builder::new()
-        .prefix("cognito-idp-e2e-")
-        .tempdir()
-        .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
-    let home = tmp.path().join("home");
-    let work = tmp.path().join("work");
+    let tmp = cognito_idp_test_kit::sandbox::Sandbox::new("cognito-idp-e2e")?;
+    let (home, work) = (tmp.home(), tmp.work());
     let aws_dir = home.join(".aws");
     for dir in [&aws_dir, &work] {
         std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
