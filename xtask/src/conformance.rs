@@ -28,72 +28,10 @@ pub struct Args {
     /// Write a JUnit XML report of every check to this file.
     #[arg(long, value_name = "PATH")]
     junit: Option<PathBuf>,
-    /// Also run the server-side checks against the implementation at this URL.
-    #[arg(long, value_name = "URL", requires_all = ["client_id", "username"])]
-    endpoint_url: Option<String>,
-    /// An app client of that server.
-    #[arg(long, value_name = "ID", requires = "endpoint_url")]
-    client_id: Option<String>,
-    /// A signed-up, unconfirmed user of that app client.
-    #[arg(long, value_name = "NAME", requires = "endpoint_url")]
-    username: Option<String>,
-    /// The file holding the app client's secret.
-    #[arg(long, value_name = "PATH", requires = "endpoint_url")]
-    client_secret_file: Option<PathBuf>,
-    /// A confirmed user of that app client (probes the already-confirmed error).
-    #[arg(long, value_name = "NAME", requires = "endpoint_url")]
-    confirmed_username: Option<String>,
-    /// The app client hides unknown users (PreventUserExistenceErrors): expect a simulated success.
-    #[arg(long, requires = "endpoint_url")]
-    prevent_user_existence_errors: bool,
-    /// The bound on each answer of the server, in seconds (default 5).
-    #[arg(long, value_name = "SECS", requires = "endpoint_url")]
-    response_timeout: Option<String>,
-    /// Accepted deviations of that server (JSON): listed failures pass as accepted, new ones fail.
-    #[arg(long, value_name = "PATH", requires = "endpoint_url")]
-    baseline: Option<PathBuf>,
-    /// Write the baseline file from this run's failures.
-    #[arg(long, requires = "baseline")]
-    baseline_update: bool,
-}
-
-impl Args {
-    /// The harness's server options, with paths made absolute: the harness runs in its crate's folder.
-    fn server_arguments(&self) -> Result<Vec<std::ffi::OsString>> {
-        let (Some(endpoint), Some(client_id), Some(username)) = (&self.endpoint_url, &self.client_id, &self.username)
-        else {
-            return Ok(Vec::new());
-        };
-        let mut out: Vec<std::ffi::OsString> = Vec::new();
-        let mut push = |flag: &str, value: std::ffi::OsString| {
-            out.push(flag.into());
-            out.push(value);
-        };
-        push("--endpoint-url", endpoint.into());
-        push("--client-id", client_id.into());
-        push("--username", username.into());
-        let absolute =
-            |path: &PathBuf| std::path::absolute(path).with_context(|| format!("resolving {}", path.display()));
-        if let Some(path) = &self.client_secret_file {
-            push("--client-secret-file", absolute(path)?.into());
-        }
-        if let Some(name) = &self.confirmed_username {
-            push("--confirmed-username", name.into());
-        }
-        if let Some(seconds) = &self.response_timeout {
-            push("--response-timeout", seconds.into());
-        }
-        if let Some(path) = &self.baseline {
-            push("--baseline", absolute(path)?.into());
-        }
-        if self.prevent_user_existence_errors {
-            out.push("--prevent-user-existence-errors".into());
-        }
-        if self.baseline_update {
-            out.push("--baseline-update".into());
-        }
-        Ok(out)
-    }
+    /// Also check a server: the options of `cognito-idp-conformance` (--endpoint-url URL --client-id ID
+    /// --username NAME ...; `cargo run -p cognito-idp-server-check -- --help` lists them), handed on as given.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "SERVER OPTIONS")]
+    server: Vec<std::ffi::OsString>,
 }
 
 /// Runs every check and reports them; fails when one does.
@@ -107,6 +45,9 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
     keep(timed("generated-code-fresh", || generated_code_fresh(root)));
     keep(timed("skeleton-snapshots", || skeleton_snapshots(root)));
     records.extend(harness(root, args)?);
+    if !args.server.is_empty() {
+        records.push(server(root, args)?);
+    }
 
     println!("{}", summary_line(&records));
     if let Some(path) = &args.junit {
@@ -179,6 +120,73 @@ fn skeleton_snapshots(root: &Path) -> Result<String, (String, String)> {
         .map_err(|e| (format!("{count} snapshots, not up to date"), format!("{e:#}")))
 }
 
+/// Runs `cognito-idp-conformance` (the server check's binary) with the user's options, from the user's
+/// folder so that their paths mean what they typed; it prints its own report, and its JSON report becomes
+/// one check with a detail per expectation id.
+fn server(root: &Path, args: &Args) -> Result<CheckRecord> {
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    std::fs::create_dir_all(&target).with_context(|| format!("creating {}", target.display()))?;
+    let json = target.join("server-check.json");
+    let _ = std::fs::remove_file(&json);
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = Command::new(cargo);
+    for (name, _) in std::env::vars_os() {
+        if name.to_str().is_some_and(cognito_idp_test_kit::cargo_env::is_package_variable) {
+            command.env_remove(&name);
+        }
+    }
+    command
+        .args(["run", "--locked", "--quiet", "--manifest-path"])
+        .arg(root.join("Cargo.toml"))
+        .args(["-p", "cognito-idp-server-check", "--bin", "cognito-idp-conformance"])
+        .args(args.release.then_some("--release"))
+        .arg("--")
+        .args(&args.server)
+        .arg("--json")
+        .arg(&json);
+    let started = Instant::now();
+    let status = command.status().context("running cognito-idp-conformance")?;
+    let seconds = started.elapsed().as_secs_f64();
+    let report: Option<serde_json::Value> =
+        std::fs::read_to_string(&json).ok().and_then(|text| serde_json::from_str(&text).ok());
+    Ok(server_record(status.code(), report.as_ref(), seconds))
+}
+
+/// The server check's JSON report as one record: one detail per expectation (`failed` fails, `passed` and
+/// `accepted` pass, the rest do not apply), failing unless the binary exited with 0.
+fn server_record(code: Option<i32>, report: Option<&serde_json::Value>, seconds: f64) -> CheckRecord {
+    use cognito_idp_report::Detail;
+    let text = |value: Option<&serde_json::Value>| value.and_then(serde_json::Value::as_str).unwrap_or("").to_owned();
+    let details: Vec<Detail> = report
+        .and_then(|r| r.get("expectations"))
+        .and_then(serde_json::Value::as_array)
+        .map(|all| {
+            all.iter()
+                .map(|e| {
+                    let (id, summary) = (text(e.get("id")), text(e.get("summary")));
+                    match e.get("outcome").and_then(serde_json::Value::as_str) {
+                        Some("failed") => Detail::fail(id, summary),
+                        Some("passed" | "accepted") => Detail::pass(id, summary),
+                        _ => Detail::not_applicable(id, summary),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let summary = report.map_or_else(
+        || "no report: see its output above".to_owned(),
+        |r| text(r.get("verdict").and_then(|v| v.get("summary"))),
+    );
+    let status = if code == Some(0) { Status::Pass } else { Status::Fail };
+    let message = match code {
+        Some(0) => String::new(),
+        Some(1) => "the server does not conform".to_owned(),
+        Some(2) => format!("the server could not be checked: {summary}"),
+        other => format!("cognito-idp-conformance ended with {other:?}"),
+    };
+    CheckRecord { name: "server".to_owned(), status, summary, seconds, message, details, show_details: false }
+}
+
 /// Runs the conformance crate's harness, which prints its own lines, and reads its results back.
 fn harness(root: &Path, args: &Args) -> Result<Vec<CheckRecord>> {
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
@@ -205,7 +213,6 @@ fn harness(root: &Path, args: &Args) -> Result<Vec<CheckRecord>> {
         .arg(&results)
         .arg("--no-summary")
         .args(["--cases", &args.cases.to_string()]);
-    command.args(args.server_arguments()?);
     let started = Instant::now();
     let status = command.status().context("running cargo test for the conformance harness")?;
     let read = std::fs::read_to_string(&results)
@@ -261,12 +268,54 @@ mod tests {
             .map(|word| word.trim_start_matches('-'))
             .filter(|name| !["results-json", "no-summary", "list", "exact", "skip"].contains(name))
             .collect();
-        assert!(harness.len() >= 10, "{harness:?}");
+        assert!(harness.len() >= 2, "{harness:?}");
         let command = crate::Cli::command();
         let conformance = command.find_subcommand("conformance").expect("the conformance command");
         let ours: Vec<String> = conformance.get_arguments().filter_map(|a| a.get_long()).map(str::to_owned).collect();
         let missing: Vec<&&str> = harness.iter().filter(|name| !ours.iter().any(|o| o == *name)).collect();
         assert!(missing.is_empty(), "options of the harness that `cargo xtask conformance` lacks: {missing:?}");
+    }
+
+    #[test]
+    fn the_server_checks_report_becomes_one_record_with_a_detail_per_id() {
+        let report = serde_json::json!({
+            "verdict": {"summary": "1 of 2 expectations broken"},
+            "expectations": [
+                {"id": "auth.wrong-secret-hash", "outcome": "failed", "summary": "broken by 1 of 10 probes"},
+                {"id": "response.request-id", "outcome": "accepted", "summary": "accepted"},
+                {"id": "lookup.confirmed-user", "outcome": "not-applicable", "summary": "no --confirmed-username"}
+            ]
+        });
+        let record = server_record(Some(1), Some(&report), 0.5);
+        assert_eq!(record.status, Status::Fail);
+        let statuses: Vec<Status> = record.details.iter().map(|d| d.status).collect();
+        assert_eq!(statuses, [Status::Fail, Status::Pass, Status::Skip]);
+        assert_eq!(server_record(Some(0), Some(&report), 0.5).status, Status::Pass);
+        let dead = server_record(Some(2), None, 0.1);
+        assert!(dead.status == Status::Fail && dead.message.contains("could not be checked"));
+    }
+
+    #[test]
+    fn server_options_are_handed_on_as_given() {
+        use clap::Parser as _;
+        let cli = crate::Cli::try_parse_from([
+            "xtask",
+            "conformance",
+            "--cases",
+            "8",
+            "--endpoint-url",
+            "http://127.0.0.1:1",
+            "--client-id",
+            "c",
+            "--username",
+            "u",
+            "--max-deliveries",
+            "0",
+        ])
+        .expect("parses");
+        let crate::Command::Conformance(args) = cli.command else { panic!("conformance") };
+        assert_eq!(args.cases, 8);
+        assert_eq!(args.server.len(), 8, "{:?}", args.server);
     }
 
     #[test]

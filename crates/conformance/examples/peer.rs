@@ -1,7 +1,7 @@
 //! `cargo xtask peer`: serves a Cognito-compatible peer on 127.0.0.1 (never another interface) for the
 //! server check to probe: cognitox 0.1.2 (the default) or this suite's reference implementation. Sets up
 //! an app client with a secret, an unconfirmed and a confirmed user, writes the secret to a file (mode
-//! 0600, removed on exit), prints the `cargo xtask conformance --endpoint-url ...` line to run against
+//! 0600, removed on exit), prints the `cognito-idp-conformance --endpoint-url ...` line to run against
 //! it, and serves until Ctrl-C.
 //!
 //! `cargo run -p cognito-idp-conformance --example peer -- [--port N] [--secret-file PATH]
@@ -10,7 +10,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use cognito_idp_conformance::reference::{Account, Reference};
+use std::sync::Arc;
+
+use cognito_idp_server_check::reference::{self, Account, Cognito, Framing};
 
 #[path = "../tests/support/cognitox_peer.rs"]
 mod cognitox_peer;
@@ -89,7 +91,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
                 let listener = std::net::TcpListener::bind(("127.0.0.1", port))
                     .map_err(|e| format!("bind 127.0.0.1:{port}: {e}"))?;
                 let account = Account::default();
-                let server = Reference::new(account.clone(), None).serve_on(listener).await;
+                let server = reference::serve_on(listener, account.clone(), Arc::new(Cognito), Framing::default())
+                    .map_err(|e| format!("serving the reference implementation: {e}"))?;
                 let served = Served {
                     endpoint: server.uri(),
                     client_id: account.client_id,
@@ -137,9 +140,8 @@ async fn wait() {
 fn announce(what: &str, served: &Served, secret_file: &Path, root: &Path) -> Result<(), String> {
     write_secret(secret_file, &served.secret)?;
     let shown = secret_file.strip_prefix(root).unwrap_or(secret_file);
-    let mut command = format!(
-        "cargo xtask conformance --endpoint-url {} --client-id {} --username {} --confirmed-username {} \
-         --client-secret-file {}",
+    let mut options = format!(
+        "--endpoint-url {} --client-id {} --username {} --confirmed-username {} --client-secret-file {}",
         served.endpoint,
         served.client_id,
         served.username,
@@ -147,8 +149,12 @@ fn announce(what: &str, served: &Served, secret_file: &Path, root: &Path) -> Res
         shown.display()
     );
     if let Some(baseline) = &served.baseline {
-        command.push_str(&format!(" --baseline {baseline}"));
+        options.push_str(&format!(" --baseline {baseline}"));
     }
+    let command = format!(
+        "cognito-idp-conformance {options}\n\n(without installing it: cargo run -q -p cognito-idp-server-check -- \
+         {options};\nwith every other contract check: cargo xtask conformance {options})"
+    );
     println!(
         "serving {what} at {} (127.0.0.1 only); its app client's secret is in {}",
         served.endpoint,

@@ -123,21 +123,8 @@ fn path_key(key: &str) -> String {
     }
 }
 
-/// Compact JSON, shortened for reports.
-pub fn short_json(value: &Value) -> String {
-    short(&value.to_string())
-}
-
-/// `text` cut to about 160 characters, saying how long it was.
-pub fn short(text: &str) -> String {
-    const LIMIT: usize = 160;
-    let count = text.chars().count();
-    if count <= LIMIT {
-        return text.to_owned();
-    }
-    let head: String = text.chars().take(LIMIT).collect();
-    format!("{head}… ({count} characters)")
-}
+/// The text helpers of the server check: a JSON value or text cut to a readable length.
+pub use cognito_idp_server_check::text::{short, short_json};
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::checks;
-pub use crate::checks::server::ServerOptions;
 use crate::report::{self, CheckRecord, Outcome, Progress, Results, Status};
 use crate::wire::WireHarness;
 
@@ -18,17 +17,6 @@ usage: cargo test -p cognito-idp-conformance --test conformance -- [options] [fi
   --cases N                  property cases per property check (default 256; cli-equivalence runs
                              N/8, at least 16, since each case runs the CLI binary three times)
   --junit PATH               write a JUnit XML report
-  --endpoint-url URL         also run the server-side checks against this implementation, with:
-  --client-id ID               an app client of that server
-  --username NAME              a signed-up, unconfirmed user of that client
-  --client-secret-file PATH    the app client's secret (one trailing line break is dropped)
-  --confirmed-username NAME    a confirmed user of that client (probes the already-confirmed error)
-  --prevent-user-existence-errors
-                               the app client hides unknown users (a simulated success)
-  --response-timeout SECS      the bound on each answer (default 5)
-  --baseline PATH              accepted deviations of that server (JSON, see README): listed failures
-                               pass as accepted, new ones fail, entries that hold now are reported
-  --baseline-update            write the baseline file from this run's failures
   --results-json PATH        write the results as JSON (used by `cargo xtask conformance`)
   --no-summary               leave out the summary line (used by `cargo xtask conformance`)
   --list                     list the checks
@@ -38,38 +26,6 @@ usage: cargo test -p cognito-idp-conformance --test conformance -- [options] [fi
 
 /// The default number of property cases.
 pub const DEFAULT_CASES: u32 = 256;
-
-/// The options that only go with `--endpoint-url`, gathered while parsing.
-#[derive(Default)]
-struct ServerExtras {
-    secret_file: Option<PathBuf>,
-    confirmed_username: Option<String>,
-    prevent_user_existence_errors: bool,
-    response_timeout: Option<std::time::Duration>,
-    baseline: Option<PathBuf>,
-    baseline_update: bool,
-}
-
-impl ServerExtras {
-    fn is_empty(&self) -> bool {
-        self.secret_file.is_none()
-            && self.confirmed_username.is_none()
-            && !self.prevent_user_existence_errors
-            && self.response_timeout.is_none()
-            && self.baseline.is_none()
-            && !self.baseline_update
-    }
-}
-
-/// `--response-timeout`: seconds, more than zero, at most an hour.
-fn parse_timeout(text: &str) -> Result<std::time::Duration, String> {
-    let wrong = || format!("--response-timeout wants seconds between 0 and 3600, such as 5 or 0.5, not {text:?}");
-    let seconds: f64 = text.parse().map_err(|_| wrong())?;
-    if !(seconds > 0.0 && seconds <= 3600.0) {
-        return Err(wrong());
-    }
-    Ok(std::time::Duration::from_secs_f64(seconds))
-}
 
 /// The harness's options.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,8 +38,6 @@ pub struct Options {
     pub results_json: Option<PathBuf>,
     /// Whether to leave out the summary line.
     pub no_summary: bool,
-    /// The server-side checks' target.
-    pub server: Option<ServerOptions>,
     /// Name filters.
     pub filters: Vec<String>,
     /// Names to leave out (`--skip`, as libtest reads it).
@@ -105,7 +59,6 @@ impl Default for Options {
             junit: None,
             results_json: None,
             no_summary: false,
-            server: None,
             filters: Vec::new(),
             skip: Vec::new(),
             exact: false,
@@ -121,8 +74,6 @@ impl Options {
     /// to every test target, are accepted and ignored.
     pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Self, String> {
         let mut options = Self::default();
-        let (mut endpoint, mut client_id, mut username) = (None, None, None);
-        let mut extras = ServerExtras::default();
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             let (flag, inline) = match arg.split_once('=') {
@@ -140,15 +91,6 @@ impl Options {
                 "--junit" => options.junit = Some(PathBuf::from(value("--junit")?)),
                 "--results-json" => options.results_json = Some(PathBuf::from(value("--results-json")?)),
                 "--no-summary" => options.no_summary = true,
-                "--endpoint-url" => endpoint = Some(value("--endpoint-url")?),
-                "--client-id" => client_id = Some(value("--client-id")?),
-                "--username" => username = Some(value("--username")?),
-                "--client-secret-file" => extras.secret_file = Some(PathBuf::from(value("--client-secret-file")?)),
-                "--confirmed-username" => extras.confirmed_username = Some(value("--confirmed-username")?),
-                "--prevent-user-existence-errors" => extras.prevent_user_existence_errors = true,
-                "--response-timeout" => extras.response_timeout = Some(parse_timeout(&value("--response-timeout")?)?),
-                "--baseline" => extras.baseline = Some(PathBuf::from(value("--baseline")?)),
-                "--baseline-update" => extras.baseline_update = true,
                 "--list" => options.list = true,
                 "--exact" => options.exact = true,
                 "--ignored" => options.ignored_only = true,
@@ -163,30 +105,6 @@ impl Options {
                 filter => options.filters.push(filter.to_owned()),
             }
         }
-        options.server = match (endpoint, client_id, username) {
-            (Some(endpoint), Some(client_id), Some(username)) => {
-                if extras.baseline_update && extras.baseline.is_none() {
-                    return Err("--baseline-update needs --baseline PATH: the file to write".to_owned());
-                }
-                Some(ServerOptions {
-                    endpoint,
-                    client_id,
-                    username,
-                    secret_file: extras.secret_file,
-                    confirmed_username: extras.confirmed_username,
-                    prevent_user_existence_errors: extras.prevent_user_existence_errors,
-                    response_timeout: extras.response_timeout.unwrap_or(checks::server::DEFAULT_RESPONSE_TIMEOUT),
-                    baseline: extras.baseline,
-                    baseline_update: extras.baseline_update,
-                })
-            }
-            (None, None, None) if extras.is_empty() => None,
-            _ => {
-                return Err("--endpoint-url, --client-id and --username go together, and the other server \
-                            options need them"
-                    .to_owned());
-            }
-        };
         Ok(options)
     }
 
@@ -285,7 +203,6 @@ pub fn run_suite(
         return ExitCode::SUCCESS;
     }
     let cases = options.cases;
-    let server = options.server.clone();
     let root = crate::workspace_root();
     let mut runner = Runner::new(options);
     let harness = match WireHarness::new() {
@@ -308,10 +225,6 @@ pub fn run_suite(
     runner.check("shorthand-roundtrip", |p| checks::cli::shorthand_roundtrip(cases, p));
     runner.check("cli-equivalence", |p| checks::cli::cli_equivalence(&harness, cases, p));
     runner.check("live-peer", |p| live_peer(&harness, p));
-    runner.check("server", |p| match &server {
-        None => Outcome::skip("no --endpoint-url: the server-side checks need a server"),
-        Some(server) => checks::server::run(&harness, server, cases, p),
-    });
     runner.finish()
 }
 
@@ -329,72 +242,15 @@ mod tests {
     }
 
     #[test]
-    fn reads_cases_junit_and_the_server_options_in_both_forms() {
-        let options = parse(&[
-            "--cases=10",
-            "--junit",
-            "out.xml",
-            "--endpoint-url",
-            "http://127.0.0.1:1",
-            "--client-id=abc",
-            "--username",
-            "jane",
-            "--client-secret-file",
-            "s",
-        ])
-        .expect("valid");
+    fn reads_cases_and_junit_in_both_forms() {
+        let options = parse(&["--cases=10", "--junit", "out.xml"]).expect("valid");
         assert_eq!(options.cases, 10);
         assert_eq!(options.junit, Some(PathBuf::from("out.xml")));
-        let server = options.server.expect("server options");
-        assert_eq!(
-            (server.endpoint.as_str(), server.client_id.as_str(), server.username.as_str()),
-            ("http://127.0.0.1:1", "abc", "jane")
-        );
-        assert_eq!(server.secret_file, Some(PathBuf::from("s")));
-        assert_eq!(server.response_timeout, checks::server::DEFAULT_RESPONSE_TIMEOUT);
-        assert!(server.baseline.is_none() && !server.baseline_update && !server.prevent_user_existence_errors);
     }
 
     #[test]
-    fn reads_the_server_expectation_options() {
-        let server = parse(&[
-            "--endpoint-url=http://127.0.0.1:1",
-            "--client-id=abc",
-            "--username=jane",
-            "--confirmed-username=john",
-            "--prevent-user-existence-errors",
-            "--response-timeout=0.5",
-            "--baseline=b.json",
-            "--baseline-update",
-        ])
-        .expect("valid")
-        .server
-        .expect("server options");
-        assert_eq!(server.confirmed_username.as_deref(), Some("john"));
-        assert!(server.prevent_user_existence_errors && server.baseline_update);
-        assert_eq!(server.response_timeout, std::time::Duration::from_millis(500));
-        assert_eq!(server.baseline, Some(PathBuf::from("b.json")));
-    }
-
-    #[test]
-    fn refuses_a_bad_timeout_and_an_update_without_a_file() {
-        let with = |extra: &[&str]| {
-            let mut args = vec!["--endpoint-url=http://x", "--client-id=a", "--username=u"];
-            args.extend_from_slice(extra);
-            parse(&args)
-        };
-        for bad in ["0", "-1", "soon", "NaN", "inf", "7200"] {
-            let error = with(&["--response-timeout", bad]).expect_err(bad);
-            assert!(error.contains("--response-timeout wants seconds"), "{error}");
-        }
-        assert!(with(&["--baseline-update"]).expect_err("no file").contains("needs --baseline"));
-        assert!(parse(&["--baseline", "b.json"]).is_err());
-    }
-
-    #[test]
-    fn refuses_half_a_server_and_unknown_options() {
-        assert!(parse(&["--endpoint-url", "http://x"]).is_err());
-        assert!(parse(&["--client-secret-file", "s"]).is_err());
+    fn refuses_unknown_options_and_the_server_options_that_moved() {
+        assert!(parse(&["--endpoint-url", "http://x"]).is_err(), "the server check is cognito-idp-conformance now");
         assert!(parse(&["--bogus"]).is_err());
         assert!(parse(&["--cases", "many"]).is_err());
         assert!(parse(&["--cases"]).is_err());

@@ -5,18 +5,19 @@
 //! The live peer is here rather than in the library because its emulator, `cognitox` 0.1.2, is a
 //! dev-dependency: it is served in-process on `127.0.0.1:0` (`support/cognitox_peer.rs`), then called
 //! through the generated client, through the CLI binary (`cognito_idp_conformance::checks::cli::live_peer_cli`)
-//! and by the server check of `--endpoint-url`, whose known deviations of cognitox are the committed
-//! baseline `baselines/cognitox-0.1.2.json`.
+//! and by the server check (`cognito-idp-server-check`), whose known deviations of cognitox are the
+//! committed baseline `baselines/cognitox-0.1.2.json`.
 
 use std::process::ExitCode;
 
 use cognito_idp_client::types::ResendConfirmationCodeRequest;
 use cognito_idp_client::{Error, secret_hash};
 use cognito_idp_conformance::checks::cli::{PeerAccount, live_peer_cli};
-use cognito_idp_conformance::checks::server::baseline::Baseline;
-use cognito_idp_conformance::checks::server::{ServerTarget, Settings, check_server};
 use cognito_idp_conformance::report::{Detail, Outcome, Progress, Status};
 use cognito_idp_conformance::wire::WireHarness;
+use cognito_idp_server_check::baseline::Baseline;
+use cognito_idp_server_check::target::{Secret, Target};
+use cognito_idp_server_check::{Config, Selection};
 use serde_json::{Value, json};
 
 #[path = "support/cognitox_peer.rs"]
@@ -87,20 +88,36 @@ fn live_peer(harness: &WireHarness, progress: &Progress) -> Outcome {
     };
     details.extend(live_peer_cli(runtime, &account));
 
-    // The server check (that of --endpoint-url) against the same peer, with its committed baseline: an
-    // entry that no longer fails fails here, since the emulator's version is pinned.
+    // The server check (cognito-idp-conformance) against the same peer, with its committed baseline: an
+    // entry that accepts nothing fails here, since the emulator's version is pinned.
     let path = cognito_idp_conformance::workspace_root().join("crates/conformance").join(cognitox_peer::BASELINE);
     let baseline = match Baseline::read(&path) {
         Ok(baseline) => baseline,
         Err(e) => return Outcome::from_details("no baseline", vec![Detail::fail("cognitox baseline", e)]),
     };
-    let target = ServerTarget {
-        confirmed_username: Some(peer.confirmed_username.clone()),
-        ..ServerTarget::new(&peer.endpoint, &peer.client_id, &peer.username, Some(peer.secret.clone().into_bytes()))
+    let config = Config {
+        target: Target {
+            confirmed_username: Some(peer.confirmed_username.clone()),
+            ..Target::new(&peer.endpoint, &peer.client_id, &peer.username, Some(Secret::new(peer.secret.clone())))
+        },
+        plan: Default::default(),
+        send: Default::default(),
+        selection: Selection::default(),
+        baseline: Some(baseline),
     };
-    let found = check_server(runtime, &target, &Settings::default(), progress);
-    for detail in baseline.apply(found, true) {
-        details.push(Detail { name: format!("server check: {}", detail.name), ..detail });
+    progress.tick(0, 1);
+    // cognitox runs on the harness's runtime, which only turns while something blocks on it: the check
+    // runs on the blocking pool meanwhile.
+    let checked = runtime
+        .block_on(async { tokio::task::spawn_blocking(move || cognito_idp_server_check::run(&config)).await })
+        .unwrap_or_else(|e| Err(format!("the server check stopped: {e}")));
+    match checked {
+        Ok(report) => {
+            for detail in cognito_idp_conformance::checks::server::details(&report, true) {
+                details.push(Detail { name: format!("server check: {}", detail.name), ..detail });
+            }
+        }
+        Err(e) => details.push(Detail::fail("server check", e)),
     }
     drop(peer);
     let broken = details.iter().filter(|d| d.status == Status::Fail).count();

@@ -53,7 +53,7 @@ impl fmt::Display for PatternError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "the strategies cannot follow the pattern {:?}: {}; extend crates/conformance/src/pattern.rs",
+            "the strategies cannot follow the pattern {:?}: {}; extend crates/server-check/src/pattern.rs",
             self.pattern, self.reason
         )
     }
@@ -304,6 +304,87 @@ impl CharClass {
             .into_iter()
             .find(|c| !self.contains(*c))
     }
+}
+
+/// How far from ASCII a character is: the server check draws one character of each class from each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plane {
+    /// U+0000 to U+007F.
+    Ascii,
+    /// U+0080 to U+FFFF: beyond ASCII, one UTF-16 unit.
+    Bmp,
+    /// U+10000 and above: four bytes of UTF-8, two UTF-16 units.
+    Astral,
+}
+
+impl Plane {
+    /// Every plane, nearest first.
+    pub const ALL: [Plane; 3] = [Plane::Ascii, Plane::Bmp, Plane::Astral];
+
+    /// `ascii`, `bmp`, `astral`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Plane::Ascii => "ascii",
+            Plane::Bmp => "bmp",
+            Plane::Astral => "astral",
+        }
+    }
+
+    fn bounds(self) -> (u32, u32) {
+        match self {
+            Plane::Ascii => (0, 0x7f),
+            Plane::Bmp => (0x80, 0xffff),
+            Plane::Astral => (0x1_0000, 0x10_ffff),
+        }
+    }
+}
+
+/// Characters people know for each class and plane, tried first when a character of a class is wanted.
+const TYPICAL: &[char] = &[
+    'a',
+    '\u{e9}',
+    '\u{1d538}',
+    '\u{301}',
+    '\u{1d167}',
+    '7',
+    '\u{663}',
+    '\u{1d7d5}',
+    '-',
+    '\u{bf}',
+    '\u{10100}',
+    '+',
+    '\u{20ac}',
+    '\u{1f600}',
+    ' ',
+    '\u{a0}',
+    '\t',
+    '\u{85}',
+    '\u{200b}',
+    '\u{e0001}',
+    '\u{e000}',
+    '\u{f0000}',
+];
+
+/// The class of the Unicode table that `c` belongs to, if any.
+pub fn category_of(c: char) -> Option<&'static str> {
+    let code = u32::from(c);
+    CLASSES.iter().find(|(_, ranges)| ranges.iter().any(|(lo, hi)| (*lo..=*hi).contains(&code))).map(|(name, _)| *name)
+}
+
+/// A character of the table class `category` in `plane` for which `wanted` holds: a well-known one when
+/// possible, else the first by code point; `None` when there is none.
+pub fn representative(category: &str, plane: Plane, wanted: impl Fn(char) -> bool) -> Option<char> {
+    let (low, high) = plane.bounds();
+    let fits = |c: char| (low..=high).contains(&u32::from(c)) && in_category(category, c) && wanted(c);
+    if let Some(c) = TYPICAL.iter().copied().find(|c| fits(*c)) {
+        return Some(c);
+    }
+    category_ranges(category)
+        .iter()
+        .filter(|(lo, hi)| *hi >= low && *lo <= high)
+        .flat_map(|(lo, hi)| (*lo.max(&low))..=(*hi.min(&high)))
+        .filter_map(char::from_u32)
+        .find(|c| fits(*c))
 }
 
 /// A pool of characters that the generators draw from.

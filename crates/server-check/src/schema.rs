@@ -14,6 +14,39 @@ pub fn validate(shape: &'static Shape, value: &Value) -> Vec<String> {
     out
 }
 
+/// `value` without the members its structures do not declare, and the paths of those members: how AWS's
+/// clients read an output (they ignore members the model does not name, since AWS adds members without
+/// notice).
+pub fn without_unknown_members(shape: &'static Shape, value: &Value) -> (Value, Vec<String>) {
+    let mut unknown = Vec::new();
+    let known = strip(shape, value, "$", &mut unknown);
+    (known, unknown)
+}
+
+fn strip(shape: &'static Shape, value: &Value, path: &str, unknown: &mut Vec<String>) -> Value {
+    match (&shape.kind, value) {
+        (ShapeKind::Structure(s), Value::Object(object)) => Value::Object(
+            object
+                .iter()
+                .filter_map(|(key, inner)| match s.members.iter().find(|m| m.name == key) {
+                    Some(member) => Some((key.clone(), strip(member.shape, inner, &format!("{path}.{key}"), unknown))),
+                    None => {
+                        unknown.push(format!("{path}.{key}"));
+                        None
+                    }
+                })
+                .collect(),
+        ),
+        (ShapeKind::Map(m), Value::Object(object)) => Value::Object(
+            object
+                .iter()
+                .map(|(key, inner)| (key.clone(), strip(m.value, inner, &format!("{path}.{key}"), unknown)))
+                .collect(),
+        ),
+        _ => value.clone(),
+    }
+}
+
 fn at(shape: &'static Shape, value: &Value, path: &str, out: &mut Vec<String>) {
     match (&shape.kind, value) {
         (ShapeKind::String(s), Value::String(text)) => {
@@ -31,7 +64,7 @@ fn at(shape: &'static Shape, value: &Value, path: &str, out: &mut Vec<String>) {
                 Ok(Some(class)) if !class.matches(text) => {
                     out.push(format!(
                         "{path}: {} does not match {}",
-                        crate::failure::short(&format!("{text:?}")),
+                        crate::text::short(&format!("{text:?}")),
                         class.source
                     ));
                 }
@@ -65,7 +98,7 @@ fn at(shape: &'static Shape, value: &Value, path: &str, out: &mut Vec<String>) {
             };
             out.push(format!(
                 "{path}: {} where {} ({}) wants {wanted}",
-                crate::failure::short_json(other),
+                crate::text::short_json(other),
                 shape.name,
                 kind_name(kind)
             ));
@@ -86,6 +119,15 @@ mod tests {
     use super::*;
     use cognito_idp_client::contract::{INPUT, OUTPUT};
     use serde_json::json;
+
+    #[test]
+    fn unknown_members_are_set_aside_at_every_depth() {
+        let body = json!({"CodeDeliveryDetails": {"DeliveryMedium": "EMAIL", "Channel": "x"}, "Extra": 1});
+        let (known, unknown) = without_unknown_members(OUTPUT, &body);
+        assert_eq!(known, json!({"CodeDeliveryDetails": {"DeliveryMedium": "EMAIL"}}));
+        assert_eq!(unknown, ["$.CodeDeliveryDetails.Channel", "$.Extra"]);
+        assert!(validate(OUTPUT, &known).is_empty());
+    }
 
     #[test]
     fn a_conforming_output_has_no_violation() {

@@ -573,30 +573,67 @@ pub fn example_invalid(root: &'static Shape, base: &Value, site: &Site) -> Resul
         }
         _ => return Err(StrategyError(format!("no example for {site}"))),
     };
-    let mut value = base.clone();
     if let Constraint::MissingRequired(member) = site.constraint {
+        let mut value = base.clone();
         if let Some(object) = container_at(root, &mut value, &site.path)? {
             object.shift_remove(member);
         }
         return Ok(Some(value));
     }
-    let (Some((last, init)), Some(bad)) = (site.path.split_last(), bad) else {
-        return Err(StrategyError(format!("no example for {site}")));
-    };
-    let Some(target) = container_at(root, &mut value, init)? else { return Ok(None) };
-    match (last, bad) {
-        (Step::Member(name), bad) => {
-            target.insert((*name).to_owned(), bad);
+    let Some(bad) = bad else { return Err(StrategyError(format!("no example for {site}"))) };
+    with_value_at(root, base, &site.path, bad)
+}
+
+/// The same value as `base` with `value` placed at `path`: a structure's member set to it, a map entry
+/// whose key is `value` (with the value `v`) or whose value is `value` (under the key `key`). Containers
+/// missing on the way are created with valid members. `None` when `base` has no object where one is needed.
+pub fn with_value_at(root: &'static Shape, base: &Value, path: &[Step], value: Value) -> Result<Option<Value>> {
+    let mut out = base.clone();
+    let Some((last, init)) = path.split_last() else { return Ok(Some(value)) };
+    let Some(target) = container_at(root, &mut out, init)? else { return Ok(None) };
+    match (last, value) {
+        (Step::Member(name), value) => {
+            target.insert((*name).to_owned(), value);
         }
         (Step::MapKey, Value::String(key)) => {
             target.insert(key, Value::String("v".to_owned()));
         }
-        (Step::MapValue, bad) => {
-            target.insert("key".to_owned(), bad);
+        (Step::MapValue, value) => {
+            target.insert("key".to_owned(), value);
         }
-        _ => return Err(StrategyError(format!("no example for {site}"))),
+        (Step::MapKey, other) => return Err(StrategyError(format!("a map key must be a string, not {other}"))),
     }
-    Ok(Some(value))
+    Ok(Some(out))
+}
+
+/// Every string position of `shape` (members, map keys and values, nested), in model order, with the
+/// string shape found there.
+pub fn string_positions(shape: &'static Shape) -> Vec<(Vec<Step>, &'static Shape)> {
+    fn walk(shape: &'static Shape, path: &mut Vec<Step>, out: &mut Vec<(Vec<Step>, &'static Shape)>, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        match &shape.kind {
+            ShapeKind::String(_) => out.push((path.clone(), shape)),
+            ShapeKind::Structure(s) => {
+                for member in s.members {
+                    path.push(Step::Member(member.name));
+                    walk(member.shape, path, out, depth + 1);
+                    path.pop();
+                }
+            }
+            ShapeKind::Map(m) => {
+                for (step, inner) in [(Step::MapKey, m.key), (Step::MapValue, m.value)] {
+                    path.push(step);
+                    walk(inner, path, out, depth + 1);
+                    path.pop();
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(shape, &mut Vec::new(), &mut out, 0);
+    out
 }
 
 /// The object at `path` inside `value`, creating valid containers on the way.
