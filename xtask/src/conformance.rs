@@ -8,7 +8,6 @@
 //! JUnit file.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
@@ -106,7 +105,7 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
     keep(timed("spec-vs-upstream", || spec_against_upstream(root)));
     keep(timed("generated-code-fresh", || generated_code_fresh(root)));
     keep(timed("skeleton-snapshots", || skeleton_snapshots(root)));
-    records.extend(harness(root, args)?);
+    records.extend(harness(args)?);
 
     println!("{}", summary_line(&records));
     if let Some(path) = &args.junit {
@@ -180,24 +179,14 @@ fn skeleton_snapshots(root: &Path) -> Result<String, (String, String)> {
 }
 
 /// Runs the conformance crate's harness, which prints its own lines, and reads its results back.
-fn harness(root: &Path, args: &Args) -> Result<Vec<CheckRecord>> {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+fn harness(args: &Args) -> Result<Vec<CheckRecord>> {
+    let target = cognito_idp_test_kit::cargo_env::target_dir();
     std::fs::create_dir_all(&target).with_context(|| format!("creating {}", target.display()))?;
     let results = target.join("conformance-results.json");
     let _ = std::fs::remove_file(&results);
 
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut command = Command::new(cargo);
-    // `cargo run` gave this process the variables of the xtask package (CARGO_PKG_NAME and so on).
-    // Build scripts that watch them (ring's does) would see them change and rebuild everything on each
-    // switch between `cargo xtask conformance` and a plain `cargo test`.
-    for (name, _) in std::env::vars_os() {
-        if name.to_str().is_some_and(cognito_idp_test_kit::cargo_env::is_package_variable) {
-            command.env_remove(&name);
-        }
-    }
+    let mut command = cognito_idp_test_kit::cargo_env::cargo();
     command
-        .current_dir(root)
         .args(["test", "--locked", "-p", "cognito-idp-conformance", "--test", "conformance"])
         .args(args.release.then_some("--release"))
         .arg("--")

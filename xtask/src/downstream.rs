@@ -80,7 +80,7 @@ impl Check {
 pub fn run(root: &Path, args: &Args) -> Result<()> {
     let rows =
         if args.only.is_empty() { vec![Row::Typescript, Row::Python, Row::Schemathesis] } else { args.only.clone() };
-    let work = target_dir(root).join("downstream");
+    let work = cognito_idp_test_kit::cargo_env::target_dir().join("downstream");
     std::fs::create_dir_all(&work).with_context(|| format!("creating {}", work.display()))?;
     let mut outcomes = Vec::new();
     for row in rows {
@@ -115,10 +115,6 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
         bail!("downstream generators broken:\n{}", failures.join("\n"));
     }
     Ok(())
-}
-
-fn target_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
 }
 
 /// Runs `command` to its end; its output as text, or an error with the output when it fails.
@@ -282,16 +278,8 @@ impl Drop for Reference {
     }
 }
 
-fn serve_reference(root: &Path, work: &Path) -> Result<Reference> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut command = Command::new(cargo);
-    for (name, _) in std::env::vars_os() {
-        if name.to_str().is_some_and(cognito_idp_test_kit::cargo_env::is_package_variable) {
-            command.env_remove(&name);
-        }
-    }
-    let mut child = command
-        .current_dir(root)
+fn serve_reference(work: &Path) -> Result<Reference> {
+    let mut child = cognito_idp_test_kit::cargo_env::cargo()
         .args(["run", "--locked", "--quiet", "-p", "cognito-idp-conformance", "--example", "peer", "--"])
         .args(["--implementation", "reference", "--port", "0", "--secret-file"])
         .arg(work.join("reference-secret"))
@@ -324,7 +312,7 @@ fn schemathesis(root: &Path, work: &Path) -> Result<Outcome> {
     let requirements = dir.join("requirements.txt");
     let version = format!("schemathesis {}", pip_version(&requirements, "schemathesis")?);
     let env = venv(work, "venv-schemathesis", &requirements)?;
-    let reference = serve_reference(root, work)?;
+    let reference = serve_reference(work)?;
     let (passed, text) = output_any(
         Command::new(env.join("bin/schemathesis"))
             .current_dir(work)

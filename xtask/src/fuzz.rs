@@ -50,7 +50,7 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
         bail!("no fuzz target {unknown:?}: the targets are {}", available.join(", "));
     }
     ensure_tools()?;
-    let status = cargo_nightly(root)
+    let status = cargo_nightly()
         .args(["fuzz", "build", "--fuzz-dir"])
         .arg(&fuzz_dir)
         .args(["--sanitizer", &args.sanitizer])
@@ -62,7 +62,7 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
     let mut reports = Vec::new();
     for target in &chosen {
         eprintln!("fuzzing {target} for {} s (log: fuzz/logs/{target}.log)", args.seconds);
-        reports.push(fuzz_one(root, &fuzz_dir, target, args)?);
+        reports.push(fuzz_one(&fuzz_dir, target, args)?);
     }
     println!("{}", summary(&reports, args.seconds));
     let crashed: Vec<&Report> = reports.iter().filter(|r| !r.findings.is_empty() || !r.completed).collect();
@@ -95,15 +95,10 @@ fn targets(fuzz_dir: &Path) -> Result<Vec<String>> {
     Ok(names)
 }
 
-/// `cargo +nightly`, from the workspace root, without the variables `cargo run` gave xtask.
-fn cargo_nightly(root: &Path) -> Command {
-    let mut command = Command::new("cargo");
-    for (name, _) in std::env::vars_os() {
-        if name.to_str().is_some_and(|n| n.starts_with("CARGO_PKG_") || n.starts_with("CARGO_MANIFEST_")) {
-            command.env_remove(&name);
-        }
-    }
-    command.current_dir(root).arg("+nightly");
+/// `cargo +nightly` (rustup's `cargo`, which reads the `+toolchain`), from the workspace root, as a nested run.
+fn cargo_nightly() -> Command {
+    let mut command = cognito_idp_test_kit::cargo_env::nested("cargo");
+    command.arg("+nightly");
     command
 }
 
@@ -163,7 +158,7 @@ struct Report {
     findings: Vec<String>,
 }
 
-fn fuzz_one(root: &Path, fuzz_dir: &Path, target: &str, args: &Args) -> Result<Report> {
+fn fuzz_one(fuzz_dir: &Path, target: &str, args: &Args) -> Result<Report> {
     let corpus = fuzz_dir.join("corpus").join(target);
     let seeds = fuzz_dir.join("seeds").join(target);
     let logs = fuzz_dir.join("logs");
@@ -172,7 +167,7 @@ fn fuzz_one(root: &Path, fuzz_dir: &Path, target: &str, args: &Args) -> Result<R
     }
     let log_path = logs.join(format!("{target}.log"));
     let log = std::fs::File::create(&log_path).with_context(|| format!("creating {}", log_path.display()))?;
-    let status = cargo_nightly(root)
+    let status = cargo_nightly()
         .args(["fuzz", "run", "--fuzz-dir"])
         .arg(fuzz_dir)
         .args(["--sanitizer", &args.sanitizer, target])

@@ -99,7 +99,7 @@ fn run(command: Command) -> Result<()> {
         Command::Schema { check } => schema::run(&root, check),
         Command::Conformance(args) => conformance::run(&root, &args),
         Command::Fuzz(args) => fuzz::run(&root, &args),
-        Command::Peer(args) => peer::run(&root, &args),
+        Command::Peer(args) => peer::run(&args),
         Command::RecordGoldens(args) => record_goldens::run(&root, &args),
         Command::Downstream(args) => downstream::run(&root, &args),
         Command::CheckModel => {
@@ -124,8 +124,5 @@ fn run(command: Command) -> Result<()> {
     }
 }
 
-/// The workspace root: xtask lives one folder below it, wherever cargo was started from.
-pub fn workspace_root() -> PathBuf {
-    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir.parent().map(PathBuf::from).unwrap_or(manifest_dir)
-}
+/// The workspace root, wherever cargo was started from (the test kit's).
+pub use cognito_idp_test_kit::cargo_env::workspace_root;

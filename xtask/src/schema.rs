@@ -32,7 +32,7 @@ pub const DIALECT: &str = "http://json-schema.org/draft-07/schema#";
 /// Generates both schemas: schemars' documents, from the client crate's example, with the root's metadata.
 pub fn generate(root: &Path) -> Result<Vec<Output>> {
     let contract = Contract::from_spec_file(&root.join(SPEC_PATH))?;
-    let printed = schemars_documents(root)?;
+    let printed = schemars_documents()?;
     let input_description = format!(
         "{} The document `cognito-idp {cmd} --cli-input-json` takes (as does `aws cognito-idp {cmd}`). The CLI \
          rejects keys the operation does not have, so a `$schema` key cannot go in the file: map files to this \
@@ -59,16 +59,8 @@ pub fn run(root: &Path, check: bool) -> Result<()> {
 }
 
 /// What `examples/json_schemas.rs` of the client crate prints: `{"input": ..., "output": ...}`.
-fn schemars_documents(root: &Path) -> Result<Value> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut command = std::process::Command::new(cargo);
-    for (name, _) in std::env::vars_os() {
-        if name.to_str().is_some_and(cognito_idp_test_kit::cargo_env::is_package_variable) {
-            command.env_remove(&name);
-        }
-    }
-    let output = command
-        .current_dir(root)
+fn schemars_documents() -> Result<Value> {
+    let output = cognito_idp_test_kit::cargo_env::cargo()
         .args(["run", "--quiet", "--locked", "-p", "cognito-idp-client", "--example", "json_schemas"])
         .stdin(std::process::Stdio::null())
         .output()
