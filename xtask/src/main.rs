@@ -57,7 +57,7 @@ enum Command {
         #[arg(value_name = "CASE")]
         cases: Vec<String>,
     },
-    /// Make the CLI's golden data again (Unicode tables; text, table and --query recordings of AWS CLI v1).
+    /// Make every recorded or generated expectation again from one table (or check it with --check).
     RecordGoldens(record_goldens::Args),
     /// Classify every difference between two versions of the contract as breaking, warning or compatible.
     Compat(compat::Args),
