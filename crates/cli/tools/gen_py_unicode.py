@@ -62,10 +62,20 @@ def boundary_samples(table, every):
     return points
 
 
+def get_text_length(text):
+    """awscli.table.get_text_length (awscli 1.46.3): two columns for East Asian Wide, Fullwidth and Ambiguous."""
+    return sum(2 if unicodedata.east_asian_width(char) in 'WFA' else 1 for char in text)
+
+
+# Texts whose length get_text_length measures: ASCII, Latin, CJK, emoji, combining marks, ambiguous symbols,
+# half-width katakana, Hangul, a zero-width space, a long text.
+TEXTS = ['', 'abc', 'Zoë', '用户', '😀', 'e\u0301', '±§Ω', 'ｱ', '한국어', '\u200b', 'x' * 1000]
+
+
 def samples():
     """Python's answers at range boundaries of the tables and at a few named characters: `width`, rows of
     [code point, columns] (awscli.table.get_text_length of the character); `text`, rows of [code point,
-    str.isprintable(), whether str.upper() changes it]."""
+    str.isprintable(), whether str.upper() changes it]; and `text_length`, rows of [text, get_text_length]."""
     named = {0x41, 0x7A, 0xA7, 0xB1, 0xDF, 0xE9, 0xEB, 0x3A9, 0x301, 0x19B, 0x264, 0x7528, 0x1F600, 0xFF71, 0xD55C}
     width = named | boundary_samples(ranges(lambda c: unicodedata.east_asian_width(c) in 'WFA'), 4)
     text = named | boundary_samples(ranges(lambda c: not c.isprintable()), 6)
@@ -73,6 +83,7 @@ def samples():
     return {
         'width': [[cp, 2 if unicodedata.east_asian_width(chr(cp)) in 'WFA' else 1] for cp in sorted(width)],
         'text': [[cp, chr(cp).isprintable(), chr(cp).upper() != chr(cp)] for cp in sorted(text)],
+        'text_length': [[t, get_text_length(t)] for t in TEXTS],
     }
 
 
