@@ -18,6 +18,21 @@ use syn::visit_mut::VisitMut;
 
 use crate::contract::{Contract, SPEC_PATH, ShapeKind};
 
+/// The headers of the AWS JSON 1.1 framing (the protocol's, not the spec's: the spec declares only the
+/// `X-Amz-Target` parameter and the media type), by the constant `contract` gives each: its name as HTTP/2
+/// writes it (lower case; HTTP/1.1 names are not case-sensitive) and its documentation.
+const FRAMING_HEADERS: [(&str, &str, &str); 5] = [
+    ("TARGET_HEADER", "x-amz-target", "`X-Amz-Target`: the operation, [`TARGET`]."),
+    ("CONTENT_TYPE_HEADER", "content-type", "`Content-Type`: [`MEDIA_TYPE`]."),
+    ("USER_AGENT_HEADER", "user-agent", "`User-Agent`: the client, its version and platform."),
+    (
+        "INVOCATION_ID_HEADER",
+        "amz-sdk-invocation-id",
+        "`amz-sdk-invocation-id`: one UUID per call, the same on every attempt.",
+    ),
+    ("REQUEST_HEADER", "amz-sdk-request", "`amz-sdk-request`: `attempt=N; max=M`, with the `ttl` of a retry."),
+];
+
 /// The client crate's source folder, relative to the workspace root.
 pub const CLIENT_SRC: &str = "crates/cognito-idp-client/src";
 
@@ -431,6 +446,19 @@ fn model_file(contract: &Contract) -> Result<String> {
         }
     });
 
+    let mut framing: Vec<&(&str, &str, &str)> = FRAMING_HEADERS.iter().collect();
+    framing.sort_by_key(|(_, name, _)| *name);
+    let framing_count = proc_macro2::Literal::usize_unsuffixed(framing.len());
+    let framing_names = framing.iter().map(|(constant, _, _)| format_ident!("{constant}"));
+    let framing_headers = FRAMING_HEADERS.iter().map(|(constant, name, doc)| {
+        let constant = format_ident!("{constant}");
+        let doc = format!(" {doc}");
+        quote! {
+            #[doc = #doc]
+            pub const #constant: &str = #name;
+        }
+    });
+
     let tokens = quote! {
         use crate::generated::types;
         use crate::model::{Example, Fault, MapShape, Member, Shape, ShapeKind, StringShape, StructureShape};
@@ -439,7 +467,7 @@ fn model_file(contract: &Contract) -> Result<String> {
         pub const OPERATION: &str = #operation;
         /// The operation's documentation, as AWS writes it (HTML).
         pub const OPERATION_DOC: &str = #operation_doc;
-        /// The value of the `X-Amz-Target` header.
+        /// The value of the `X-Amz-Target` header ([`TARGET_HEADER`]).
         pub const TARGET: &str = #target;
         /// The Content-Type of requests and responses.
         pub const MEDIA_TYPE: &str = #media_type;
@@ -461,6 +489,12 @@ fn model_file(contract: &Contract) -> Result<String> {
         pub const SERVICE_ID: &str = #service_id;
         /// The service's full name.
         pub const SERVICE_FULL_NAME: &str = #service_full_name;
+
+        #(#framing_headers)*
+        /// Every header of the AWS JSON 1.1 framing, sorted: what AWS's SDKs and AWS CLI v1 send besides the
+        /// transport's own (`Host`, `Content-Length`, ...). The operation is unsigned ([`AUTH_TYPE`]): no
+        /// `Authorization`.
+        pub const FRAMING_HEADERS: [&str; #framing_count] = [#(#framing_names),*];
 
         /// The input shape.
         pub static INPUT: &Shape = &#input;
