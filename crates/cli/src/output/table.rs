@@ -619,10 +619,11 @@ mod tests {
     //! data too: `crates/cli/tests/data/unicode_samples.json`.
 
     use super::*;
+    use crate::output::recorded::{self, Printed};
 
     /// What AWS CLI prints with stdout on a pipe (`None`) or on a terminal of `tty_columns` columns: stdout,
     /// stderr and the exit code.
-    fn run(value: &Value, tty_columns: Option<u16>, color: crate::format::Color) -> (String, String, i32) {
+    fn run(value: &Value, tty_columns: Option<u16>, color: crate::format::Color) -> Printed {
         let tty = tty_columns.is_some();
         let styled = color.styled(tty);
         match format(value, "ResendConfirmationCode", terminal_width(tty_columns), styled) {
@@ -640,28 +641,9 @@ mod tests {
     /// code here.
     #[test]
     fn every_recorded_case_prints_what_aws_cli_v1_printed() {
-        let data: Value =
-            serde_json::from_str(include_str!("../../tests/data/table_output.json")).expect("the recordings are JSON");
-        let cases = data["cases"].as_array().expect("cases");
-        assert!(cases.len() >= 30, "{} cases", cases.len());
-        let mut wrong = Vec::new();
-        for case in cases {
-            let expected = (
-                case["stdout"].as_str().unwrap_or_default().to_owned(),
-                case["stderr"].as_str().unwrap_or_default().to_owned(),
-                case["exit_code"].as_i64().and_then(|c| i32::try_from(c).ok()).unwrap_or(-1),
-            );
-            let printed =
-                run(&case["value"], case["tty_columns"].as_u64().and_then(|c| u16::try_from(c).ok()), color(case));
-            if printed != expected {
-                wrong.push(format!(
-                    "{} ({})\n  expected: {expected:?}\n  found:    {printed:?}",
-                    case["name"].as_str().unwrap_or("?"),
-                    case["command"].as_str().unwrap_or("?")
-                ));
-            }
-        }
-        assert!(wrong.is_empty(), "{} of {} recorded cases differ:\n{}", wrong.len(), cases.len(), wrong.join("\n"));
+        recorded::replay(include_str!("../../tests/data/table_output.json"), |case| {
+            run(&case["value"], case["tty_columns"].as_u64().and_then(|c| u16::try_from(c).ok()), color(case))
+        });
     }
 
     #[test]
@@ -692,7 +674,7 @@ mod tests {
     /// zero-width space, a long text.
     #[test]
     fn measures_text_as_get_text_length_does() {
-        let samples = unicode_samples("text_length");
+        let samples = recorded::unicode_samples("text_length");
         assert!(samples.len() >= 10, "{} samples", samples.len());
         for sample in &samples {
             let (Some(text), Some(columns)) = (sample[0].as_str(), sample[1].as_u64()) else {
@@ -702,28 +684,17 @@ mod tests {
         }
     }
 
-    /// Rows of Python 3.11's answers, written by `crates/cli/tools/gen_py_unicode.py --samples`.
-    fn unicode_samples(kind: &str) -> Vec<Value> {
-        let data: Value =
-            serde_json::from_str(include_str!("../../tests/data/unicode_samples.json")).expect("the samples are JSON");
-        data[kind].as_array().cloned().unwrap_or_else(|| panic!("no {kind} samples"))
-    }
-
     /// Python 3.11's answers at the boundaries of the Wide/Fullwidth/Ambiguous ranges
     /// (`crates/cli/tests/data/unicode_samples.json`, `width`: code point, columns; written by
     /// `crates/cli/tools/gen_py_unicode.py --samples`).
     #[test]
     fn sampled_characters_measure_as_python_measures_them() {
-        let samples = unicode_samples("width");
+        let samples = recorded::unicode_samples("width");
         assert!(samples.len() > 500, "{} samples", samples.len());
         for sample in &samples {
-            let (Some(code_point), Some(columns)) = (sample[0].as_u64(), sample[1].as_u64()) else {
-                panic!("not a [code point, columns] row: {sample}")
-            };
-            let Some(c) = u32::try_from(code_point).ok().and_then(char::from_u32) else {
-                panic!("not a char: {code_point:X}")
-            };
-            assert_eq!(get_text_length(&c.to_string()) as u64, columns, "U+{code_point:04X}");
+            let c = recorded::character(&sample[0]);
+            let Some(columns) = sample[1].as_u64() else { panic!("not a [code point, columns] row: {sample}") };
+            assert_eq!(get_text_length(&c.to_string()) as u64, columns, "U+{:04X}", u32::from(c));
         }
     }
 }

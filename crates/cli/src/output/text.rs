@@ -201,8 +201,10 @@ mod tests {
 
     use super::*;
 
+    use crate::output::recorded::{self, Printed};
+
     /// What AWS CLI prints: stdout, stderr and the exit code.
-    fn run(value: &Value) -> (String, String, i32) {
+    fn run(value: &Value) -> Printed {
         match format(value) {
             Ok(stdout) => (stdout, String::new(), 0),
             Err(e) => (e.stdout.clone(), e.stderr_text(), 255),
@@ -214,50 +216,24 @@ mod tests {
     /// code here.
     #[test]
     fn every_recorded_case_prints_what_aws_cli_v1_printed() {
-        let data: Value =
-            serde_json::from_str(include_str!("../../tests/data/text_output.json")).expect("the recordings are JSON");
-        let cases = data["cases"].as_array().expect("cases");
-        assert!(cases.len() >= 30, "{} cases", cases.len());
-        let mut wrong = Vec::new();
-        for case in cases {
-            let expected = (
-                case["stdout"].as_str().unwrap_or_default().to_owned(),
-                case["stderr"].as_str().unwrap_or_default().to_owned(),
-                case["exit_code"].as_i64().and_then(|c| i32::try_from(c).ok()).unwrap_or(-1),
-            );
-            let printed = run(&case["value"]);
-            if printed != expected {
-                wrong.push(format!(
-                    "{} ({})\n  expected: {expected:?}\n  found:    {printed:?}",
-                    case["name"].as_str().unwrap_or("?"),
-                    case["command"].as_str().unwrap_or("?")
-                ));
-            }
-        }
-        assert!(wrong.is_empty(), "{} of {} recorded cases differ:\n{}", wrong.len(), cases.len(), wrong.join("\n"));
+        recorded::replay(include_str!("../../tests/data/text_output.json"), |case| run(&case["value"]));
     }
 
-    /// Python 3.11's answers at the Unicode tables' range boundaries (`crates/cli/tests/data/unicode_samples.json`,
-    /// `text`: code point, `str.isprintable()`, whether `str.upper()` changes it; written by
-    /// `crates/cli/tools/gen_py_unicode.py --samples`): `repr` and the upper-casing agree on each.
+    /// Python 3.11's answers at the Unicode tables' range boundaries (`unicode_samples.json`, `text`: code
+    /// point, `str.isprintable()`, whether `str.upper()` changes it): `repr` and the upper-casing agree on each.
     #[test]
     fn sampled_characters_print_and_upper_case_as_python_does() {
-        let data: Value =
-            serde_json::from_str(include_str!("../../tests/data/unicode_samples.json")).expect("the samples are JSON");
-        let samples = data["text"].as_array().expect("text samples");
+        let samples = recorded::unicode_samples("text");
         assert!(samples.len() > 500, "{} samples", samples.len());
-        for sample in samples {
-            let (Some(code_point), Some(printable), Some(uppercased)) =
-                (sample[0].as_u64(), sample[1].as_bool(), sample[2].as_bool())
-            else {
+        for sample in &samples {
+            let c = recorded::character(&sample[0]);
+            let (Some(printable), Some(uppercased)) = (sample[1].as_bool(), sample[2].as_bool()) else {
                 panic!("not a [code point, printable, upper-cased] row: {sample}")
-            };
-            let Some(c) = u32::try_from(code_point).ok().and_then(char::from_u32) else {
-                panic!("not a char: {code_point:X}")
             };
             let repr = pyrepr::repr_str(&c.to_string());
             let shown_as_is = repr == format!("'{c}'") || repr == format!("\"{c}\"");
             let expect_as_is = printable && c != '\\';
+            let code_point = u32::from(c);
             assert_eq!(shown_as_is, expect_as_is, "repr of U+{code_point:04X}: {repr}");
             assert_eq!(python_upper(&c.to_string()) != c.to_string(), uppercased, "upper of U+{code_point:04X}");
         }
