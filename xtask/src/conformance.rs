@@ -1,7 +1,7 @@
 //! `cargo xtask conformance`: the whole contract check in one command, with one report.
 //!
 //! In order: the spec against AWS's model (`model_check::compare`), generated-code freshness
-//! (`codegen::generate` and `stale_files`), the CLI's skeleton snapshots (`skeleton::run` in check mode,
+//! (`codegen::generate` and `output_files::stale_files`), the CLI's skeleton snapshots (`skeleton::run` in check mode,
 //! as `cargo xtask skeleton --check`), then the conformance crate's harness (`cargo test --locked -p
 //! cognito-idp-conformance --test conformance`), whose results it reads back as JSON. Every check gets
 //! one line in the harness's format, and the run one summary, one exit code and, with `--junit`, one
@@ -150,7 +150,8 @@ fn spec_against_upstream(root: &Path) -> Result<String, (String, String)> {
 
 fn generated_code_fresh(root: &Path) -> Result<String, (String, String)> {
     let outputs = codegen::generate(root).map_err(|e| ("not generated".to_owned(), format!("{e:#}")))?;
-    let stale = codegen::stale_files(root, &outputs).map_err(|e| ("not compared".to_owned(), format!("{e:#}")))?;
+    let stale =
+        crate::output_files::stale_files(root, &outputs).map_err(|e| ("not compared".to_owned(), format!("{e:#}")))?;
     if stale.is_empty() {
         Ok(format!("{} files", outputs.len()))
     } else {

@@ -8,6 +8,7 @@ mod contract;
 mod downstream;
 mod fuzz;
 mod model_check;
+mod output_files;
 mod peer;
 mod record;
 mod record_goldens;
