@@ -21,6 +21,7 @@ use crate::support::sandbox::{self, RunSpec};
 use crate::support::{bytes_to_text, text_to_bytes};
 use cognito_idp_client::contract;
 use cognito_idp_test_kit::binary::{BIN_VAR, BinaryUnderTest, binary_under_test};
+use cognito_idp_test_kit::cargo_env::workspace_root;
 use cognito_idp_test_kit::shell::{describe_env, quote as shell_quote};
 
 /// Where the recordings and the case list live.
@@ -853,7 +854,7 @@ mod tests {
 /// Every deliberate difference names a recorded case and a topic the README lists.
 #[test]
 fn every_deliberate_difference_is_a_case_and_is_in_the_readme() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).expect("README.md");
+    let readme = std::fs::read_to_string(workspace_root().join("README.md")).expect("README.md");
     let section = readme.split("## Differences from AWS CLI v1").nth(1).expect("README has the section");
     let names: Vec<String> = recordings().into_iter().map(|r| r.name).collect();
     for difference in differences() {
