@@ -1,8 +1,12 @@
 """The Python row of `cargo xtask downstream`: a client made by openapi-python-client from
 spec/cognito-idp.openapi.yaml (with openapi-python-client.yaml), run against a stub server on 127.0.0.1 that
-records what arrives. It asserts, and exits non-zero on the first broken expectation: the request (POST /,
-Content-Type application/x-amz-json-1.1, the operation's X-Amz-Target), a parsed success, and a 400 error
-whose `__type` is readable on the typed error object.
+records what arrives. It checks the request (POST /, Content-Type application/x-amz-json-1.1, the operation's
+X-Amz-Target, the body), a parsed success, and a 400 error whose `__type` is readable on the typed error object,
+and stops with a non-zero exit at the first broken expectation.
+
+It reports through the matrix's protocol (docs/generators.md, "The rows' protocol"): stdout holds nothing but one
+JSON object a line per check, `{"part": "request" | "success" | "error", "check": ID, "ok": BOOL, "detail": TEXT}`;
+anything else it has to say goes to stderr.
 
     python check.py GENERATED_PACKAGE_PARENT
 """
@@ -45,11 +49,16 @@ class Stub(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def expect_equal(what, found, expected):
+def report(part, check, ok, detail=""):
+    """One line of the protocol."""
+    print(json.dumps({"part": part, "check": check, "ok": ok, "detail": detail}), flush=True)
+
+
+def expect_equal(part, check, found, expected):
     if found != expected:
-        print(f"FAIL {what}: expected {expected!r}, found {found!r}")
+        report(part, check, False, f"expected {expected!r}, found {found!r}")
         sys.exit(1)
-    print(f"ok   {what}")
+    report(part, check, True)
 
 
 def error_name(raw):
@@ -71,20 +80,20 @@ def main():
     ok = api.sync_detailed(client=client, x_amz_target=target,
                            body=models.ResendConfirmationCodeRequest(client_id="12a3b456c7de890f11g123hijk", username="jane"))
     seen = SEEN[0]
-    expect_equal("request method and path", (seen["method"], seen["path"]), ("POST", "/"))
-    expect_equal("request Content-Type", seen["content_type"], MEDIA_TYPE)
-    expect_equal("request X-Amz-Target", seen["target"], TARGET)
-    expect_equal("request body", seen["body"], {"ClientId": "12a3b456c7de890f11g123hijk", "Username": "jane"})
-    expect_equal("success parsed", type(ok.parsed).__name__, "ResendConfirmationCodeResponse")
-    expect_equal("success typed", str(ok.parsed.code_delivery_details.delivery_medium), "EMAIL")
+    expect_equal("request", "method-and-path", (seen["method"], seen["path"]), ("POST", "/"))
+    expect_equal("request", "content-type", seen["content_type"], MEDIA_TYPE)
+    expect_equal("request", "x-amz-target", seen["target"], TARGET)
+    expect_equal("request", "body", seen["body"], {"ClientId": "12a3b456c7de890f11g123hijk", "Username": "jane"})
+    expect_equal("success", "parsed", type(ok.parsed).__name__, "ResendConfirmationCodeResponse")
+    expect_equal("success", "typed", str(ok.parsed.code_delivery_details.delivery_medium), "EMAIL")
 
     bad = api.sync_detailed(client=client, x_amz_target=target,
                             body=models.ResendConfirmationCodeRequest(client_id="12a3b456c7de890f11g123hijk", username="nobody"))
-    expect_equal("error status", int(bad.status_code), 400)
+    expect_equal("error", "status", int(bad.status_code), 400)
     if bad.parsed is None or not hasattr(bad.parsed, "field_type_"):
-        print(f"FAIL the 400 error was not parsed into a typed error: {bad.parsed!r}")
+        report("error", "parsed", False, f"the 400 error was not parsed into a typed error: {bad.parsed!r}")
         sys.exit(1)
-    expect_equal("error code typed (__type, normalized)", error_name(bad.parsed.field_type_), "UserNotFoundException")
+    expect_equal("error", "code-typed", error_name(bad.parsed.field_type_), "UserNotFoundException")
     server.shutdown()
 
 

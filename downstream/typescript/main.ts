@@ -1,9 +1,11 @@
 // The TypeScript row of `cargo xtask downstream`: a client made by openapi-typescript (types) and
 // openapi-fetch (calls) from spec/cognito-idp.openapi.yaml, run against a stub server on 127.0.0.1 that
-// records what arrives. It asserts, and exits non-zero on the first broken expectation:
+// records what arrives. It checks, and stops with a non-zero exit at the first broken expectation:
 // - the request: POST /, Content-Type application/x-amz-json-1.1, the X-Amz-Target of the operation;
 // - a success is typed and parsed (CodeDeliveryDetails.DeliveryMedium);
 // - a 400 error's `__type` is readable in typed code, and names the error after the protocol's rule.
+// It reports through the matrix's protocol (docs/generators.md, "The rows' protocol"): stdout holds nothing but
+// one JSON object a line per check, {"part": "request" | "success" | "error", "check", "ok", "detail"}.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import createClient from "openapi-fetch";
@@ -16,16 +18,23 @@ const TARGET = "AWSCognitoIdentityProviderService.ResendConfirmationCode";
 
 type Seen = { method: string; url: string; contentType: string; target: string; body: unknown };
 
-function fail(what: string): never {
-  console.error(`FAIL ${what}`);
+type Part = "request" | "success" | "error";
+
+/// One line of the protocol.
+function report(part: Part, check: string, ok: boolean, detail = ""): void {
+  console.log(JSON.stringify({ part, check, ok, detail }));
+}
+
+function fail(part: Part, check: string, detail: string): never {
+  report(part, check, false, detail);
   process.exit(1);
 }
 
-function expectEqual(what: string, found: unknown, expected: unknown): void {
+function expectEqual(part: Part, check: string, found: unknown, expected: unknown): void {
   if (JSON.stringify(found) !== JSON.stringify(expected)) {
-    fail(`${what}: expected ${JSON.stringify(expected)}, found ${JSON.stringify(found)}`);
+    fail(part, check, `expected ${JSON.stringify(expected)}, found ${JSON.stringify(found)}`);
   }
-  console.log(`ok   ${what}`);
+  report(part, check, true);
 }
 
 /// The error's name by the AWS JSON 1.1 rule: after the last `#`, before the first `:`.
@@ -68,20 +77,25 @@ async function main(): Promise<void> {
   const params = { header: { "X-Amz-Target": TARGET } } as const;
 
   const ok = await client.POST("/", { params, body: { ClientId: "12a3b456c7de890f11g123hijk", Username: "jane" } });
-  expectEqual("request method and path", [seen[0]?.method, seen[0]?.url], ["POST", "/"]);
-  expectEqual("request Content-Type", seen[0]?.contentType, MEDIA_TYPE);
-  expectEqual("request X-Amz-Target", seen[0]?.target, TARGET);
-  expectEqual("request body", seen[0]?.body, { ClientId: "12a3b456c7de890f11g123hijk", Username: "jane" });
-  if (ok.error !== undefined || ok.data === undefined) fail(`the success was not parsed: ${JSON.stringify(ok.error)}`);
+  expectEqual("request", "method-and-path", [seen[0]?.method, seen[0]?.url], ["POST", "/"]);
+  expectEqual("request", "content-type", seen[0]?.contentType, MEDIA_TYPE);
+  expectEqual("request", "x-amz-target", seen[0]?.target, TARGET);
+  expectEqual("request", "body", seen[0]?.body, { ClientId: "12a3b456c7de890f11g123hijk", Username: "jane" });
+  if (ok.error !== undefined || ok.data === undefined) {
+    fail("success", "parsed", `the success was not parsed: ${JSON.stringify(ok.error)}`);
+  }
   const medium: "SMS" | "EMAIL" | undefined = ok.data.CodeDeliveryDetails?.DeliveryMedium;
-  expectEqual("success typed and parsed", medium, "EMAIL");
+  expectEqual("success", "typed-and-parsed", medium, "EMAIL");
 
   const bad = await client.POST("/", { params, body: { ClientId: "12a3b456c7de890f11g123hijk", Username: "nobody" } });
-  if (bad.error === undefined) fail("the 400 error was not reported as an error");
-  expectEqual("error status", bad.response.status, 400);
+  if (bad.error === undefined) fail("error", "reported", "the 400 error was not reported as an error");
+  expectEqual("error", "status", bad.response.status, 400);
   const type: string | undefined = bad.error.__type;
-  expectEqual("error code typed (__type, normalized)", errorName(type), "UserNotFoundException");
+  expectEqual("error", "code-typed", errorName(type), "UserNotFoundException");
   server.close();
 }
 
-main().catch((error) => fail(String(error)));
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -19,7 +19,9 @@ use crate::support::diff::{line_diff, visible};
 use crate::support::mock_server::{MockServer, ReceivedRequest, ScriptedResponse};
 use crate::support::sandbox::{self, RunSpec};
 use crate::support::{bytes_to_text, text_to_bytes};
+use cognito_idp_client::contract;
 use cognito_idp_test_kit::binary::{BIN_VAR, BinaryUnderTest, binary_under_test};
+use cognito_idp_test_kit::cargo_env::workspace_root;
 use cognito_idp_test_kit::shell::{describe_env, quote as shell_quote};
 
 /// Where the recordings and the case list live.
@@ -40,10 +42,15 @@ const OUR_USAGE: &str = "usage: cognito-idp [options] <command> [parameters]\n\
 To see help text, you can run:\n\n  cognito-idp help\n  cognito-idp <command> help\n";
 /// The program names that begin argparse's error lines (`aws: error: ...`, `cognito-idp: error: ...`).
 const PROGRAM_NAMES: [&str; 2] = ["aws", "cognito-idp"];
-/// The request headers compared (by value or presence, see [`normalize`]); every other header belongs to the
-/// transport (Host, Content-Length, Accept, Accept-Encoding, Connection, ...) and is only reported.
-const FRAMING_HEADERS: [&str; 6] =
-    ["X-Amz-Target", "Content-Type", "amz-sdk-request", "amz-sdk-invocation-id", "Authorization", "User-Agent"];
+/// The signing header: the operation is unsigned (`contract::AUTH_TYPE` is `none`), so it must be absent.
+const SIGNATURE_HEADER: &str = "authorization";
+
+/// The request headers compared (by value or presence, see [`normalize`]): the contract's framing and the
+/// signing header; every other header belongs to the transport (Host, Content-Length, Accept,
+/// Accept-Encoding, Connection, ...) and is only reported.
+fn compared_headers() -> impl Iterator<Item = &'static str> {
+    contract::FRAMING_HEADERS.into_iter().chain([SIGNATURE_HEADER])
+}
 
 /// A case where `cognito-idp` differs from AWS CLI v1 on purpose (`tests/fixtures/awscli/differences.json`):
 /// what our binary must print instead, and why. The README's "Differences from AWS CLI v1" names each
@@ -151,7 +158,7 @@ struct Normalized {
 struct NormalizedRequest {
     method: String,
     path: String,
-    /// [`FRAMING_HEADERS`] in that order, each its compared form.
+    /// The [`compared_headers`] in their order, each its compared form.
     framing: Vec<(&'static str, String)>,
     body: Body,
     /// Not compared; reported as information.
@@ -212,15 +219,14 @@ fn normalize(observation: &Observation, port: Option<u16>) -> Normalized {
                     .collect();
                 (!found.is_empty()).then(|| found.join(", "))
             };
-            let framing = FRAMING_HEADERS
-                .iter()
-                .map(|&name| {
+            let framing = compared_headers()
+                .map(|name| {
                     let compared = match (name, values(name)) {
                         (_, None) => "(absent)".to_owned(),
-                        ("amz-sdk-invocation-id", Some(v)) if is_uuid(&v) => "(a UUID)".to_owned(),
-                        ("amz-sdk-invocation-id", Some(v)) => format!("(not a UUID) {v}"),
-                        ("Authorization" | "User-Agent", Some(_)) => "(present)".to_owned(),
-                        ("amz-sdk-request", Some(v)) => with_ttl_placeholder(&v),
+                        (contract::INVOCATION_ID_HEADER, Some(v)) if is_uuid(&v) => "(a UUID)".to_owned(),
+                        (contract::INVOCATION_ID_HEADER, Some(v)) => format!("(not a UUID) {v}"),
+                        (SIGNATURE_HEADER | contract::USER_AGENT_HEADER, Some(_)) => "(present)".to_owned(),
+                        (contract::REQUEST_HEADER, Some(v)) => with_ttl_placeholder(&v),
                         (_, Some(v)) => v,
                     };
                     (name, compared)
@@ -229,7 +235,7 @@ fn normalize(observation: &Observation, port: Option<u16>) -> Normalized {
             let other_headers = request
                 .headers
                 .iter()
-                .filter(|(n, _)| !FRAMING_HEADERS.iter().any(|f| f.eq_ignore_ascii_case(n)))
+                .filter(|(n, _)| !compared_headers().any(|f| f.eq_ignore_ascii_case(n)))
                 .map(|(n, _)| n.to_ascii_lowercase())
                 .collect();
             let body = match serde_json::from_slice::<Value>(&request.body) {
@@ -366,7 +372,7 @@ fn body_text(body: &Body) -> String {
 }
 
 fn summary(request: &NormalizedRequest) -> String {
-    let target = request.framing.first().map_or("", |(_, v)| v.as_str());
+    let target = request.framing.iter().find(|(n, _)| *n == contract::TARGET_HEADER).map_or("", |(_, v)| v.as_str());
     let body = String::from_utf8_lossy(&request.raw_body);
     format!("{} {} X-Amz-Target: {target}, body {}", request.method, request.path, visible(&body))
 }
@@ -782,7 +788,7 @@ mod tests {
         let problems = compare(&reference, &wrong).problems;
         let named = |name: &str| problems.iter().any(|p| p.contains(&format!("header {name}:")));
         assert!(
-            ["X-Amz-Target", "amz-sdk-invocation-id", "Authorization", "User-Agent"].into_iter().all(named),
+            ["x-amz-target", "amz-sdk-invocation-id", "authorization", "user-agent"].into_iter().all(named),
             "{problems:?}"
         );
     }
@@ -848,7 +854,7 @@ mod tests {
 /// Every deliberate difference names a recorded case and a topic the README lists.
 #[test]
 fn every_deliberate_difference_is_a_case_and_is_in_the_readme() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).expect("README.md");
+    let readme = std::fs::read_to_string(workspace_root().join("README.md")).expect("README.md");
     let section = readme.split("## Differences from AWS CLI v1").nth(1).expect("README has the section");
     let names: Vec<String> = recordings().into_iter().map(|r| r.name).collect();
     for difference in differences() {

@@ -9,7 +9,7 @@
 //!
 //! Output is formatted by prettyplease, the same way every time, so `--check` compares bytes.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use proc_macro2::{Span, TokenStream};
@@ -17,18 +17,25 @@ use quote::{format_ident, quote};
 use syn::visit_mut::VisitMut;
 
 use crate::contract::{Contract, SPEC_PATH, ShapeKind};
+use crate::output_files::{Output, write_or_check};
+
+/// The headers of the AWS JSON 1.1 framing (the protocol's, not the spec's: the spec declares only the
+/// `X-Amz-Target` parameter and the media type), by the constant `contract` gives each: its name as HTTP/2
+/// writes it (lower case; HTTP/1.1 names are not case-sensitive) and its documentation.
+const FRAMING_HEADERS: [(&str, &str, &str); 5] = [
+    ("TARGET_HEADER", "x-amz-target", "`X-Amz-Target`: the operation, [`TARGET`]."),
+    ("CONTENT_TYPE_HEADER", "content-type", "`Content-Type`: [`MEDIA_TYPE`]."),
+    ("USER_AGENT_HEADER", "user-agent", "`User-Agent`: the client, its version and platform."),
+    (
+        "INVOCATION_ID_HEADER",
+        "amz-sdk-invocation-id",
+        "`amz-sdk-invocation-id`: one UUID per call, the same on every attempt.",
+    ),
+    ("REQUEST_HEADER", "amz-sdk-request", "`amz-sdk-request`: `attempt=N; max=M`, with the `ttl` of a retry."),
+];
 
 /// The client crate's source folder, relative to the workspace root.
 pub const CLIENT_SRC: &str = "crates/cognito-idp-client/src";
-
-/// A generated file: where it goes and what it holds.
-#[derive(Debug)]
-pub struct Output {
-    /// Path relative to the workspace root.
-    pub path: PathBuf,
-    /// Full contents, header included.
-    pub contents: String,
-}
 
 /// Generates every file from the spec under `root`.
 pub fn generate(root: &Path) -> Result<Vec<Output>> {
@@ -86,44 +93,6 @@ pub fn progenitor_view(mut document: serde_json::Value) -> Result<openapiv3::Ope
 /// Writes the generated files, or with `check` compares them with what is committed.
 pub fn run(root: &Path, check: bool) -> Result<()> {
     write_or_check(root, &generate(root)?, check, "generated code:", "cargo xtask codegen")
-}
-
-/// Writes `outputs` under `root`, or with `check` fails when any differs from what is committed, naming
-/// `command` as the fix. `what` names the files in messages.
-pub fn write_or_check(root: &Path, outputs: &[Output], check: bool, what: &str, command: &str) -> Result<()> {
-    let stale = stale_files(root, outputs)?;
-    if check {
-        if !stale.is_empty() {
-            bail!("{what} out of date with {SPEC_PATH}: {}\nrun `{command}` and commit the result", stale.join(", "));
-        }
-        eprintln!("{what} up to date ({} files)", outputs.len());
-        return Ok(());
-    }
-    for output in outputs {
-        let path = root.join(&output.path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        }
-        std::fs::write(&path, &output.contents).with_context(|| format!("writing {}", path.display()))?;
-    }
-    eprintln!(
-        "wrote {} ({} changed)",
-        outputs.iter().map(|o| o.path.display().to_string()).collect::<Vec<_>>().join(", "),
-        stale.len()
-    );
-    Ok(())
-}
-
-/// The generated files whose committed contents differ from `outputs`.
-pub fn stale_files(root: &Path, outputs: &[Output]) -> Result<Vec<String>> {
-    let mut stale = Vec::new();
-    for output in outputs {
-        let current = std::fs::read_to_string(root.join(&output.path)).unwrap_or_default();
-        if current != output.contents {
-            stale.push(output.path.display().to_string());
-        }
-    }
-    Ok(stale)
 }
 
 fn header(what: &str) -> String {
@@ -431,6 +400,19 @@ fn model_file(contract: &Contract) -> Result<String> {
         }
     });
 
+    let mut framing: Vec<&(&str, &str, &str)> = FRAMING_HEADERS.iter().collect();
+    framing.sort_by_key(|(_, name, _)| *name);
+    let framing_count = proc_macro2::Literal::usize_unsuffixed(framing.len());
+    let framing_names = framing.iter().map(|(constant, _, _)| format_ident!("{constant}"));
+    let framing_headers = FRAMING_HEADERS.iter().map(|(constant, name, doc)| {
+        let constant = format_ident!("{constant}");
+        let doc = format!(" {doc}");
+        quote! {
+            #[doc = #doc]
+            pub const #constant: &str = #name;
+        }
+    });
+
     let tokens = quote! {
         use crate::generated::types;
         use crate::model::{Example, Fault, MapShape, Member, Shape, ShapeKind, StringShape, StructureShape};
@@ -439,7 +421,7 @@ fn model_file(contract: &Contract) -> Result<String> {
         pub const OPERATION: &str = #operation;
         /// The operation's documentation, as AWS writes it (HTML).
         pub const OPERATION_DOC: &str = #operation_doc;
-        /// The value of the `X-Amz-Target` header.
+        /// The value of the `X-Amz-Target` header ([`TARGET_HEADER`]).
         pub const TARGET: &str = #target;
         /// The Content-Type of requests and responses.
         pub const MEDIA_TYPE: &str = #media_type;
@@ -461,6 +443,12 @@ fn model_file(contract: &Contract) -> Result<String> {
         pub const SERVICE_ID: &str = #service_id;
         /// The service's full name.
         pub const SERVICE_FULL_NAME: &str = #service_full_name;
+
+        #(#framing_headers)*
+        /// Every header of the AWS JSON 1.1 framing, sorted: what AWS's SDKs and AWS CLI v1 send besides the
+        /// transport's own (`Host`, `Content-Length`, ...). The operation is unsigned ([`AUTH_TYPE`]): no
+        /// `Authorization`.
+        pub const FRAMING_HEADERS: [&str; #framing_count] = [#(#framing_names),*];
 
         /// The input shape.
         pub static INPUT: &Shape = &#input;
@@ -643,7 +631,7 @@ fn json_schema_impls(contract: &Contract) -> Result<Vec<TokenStream>> {
                     .iter()
                     .map(|m| {
                         let doc = if m.doc.is_empty() { &contract.shape(&m.shape)?.doc } else { &m.doc };
-                        let description = crate::schema::plain_text(doc);
+                        let description = crate::contract::plain_text(doc);
                         let (mname, mty) = (&m.name, syn::Ident::new(&m.shape, proc_macro2::Span::call_site()));
                         Ok(quote! {
                             crate::json_schema::Member {
@@ -657,7 +645,7 @@ fn json_schema_impls(contract: &Contract) -> Result<Vec<TokenStream>> {
                 quote! { crate::json_schema::structure(generator, &[#(#members),*], &[#(#required),*], #closed) }
             }
             ShapeKind::Map { key, value } => {
-                let description = crate::schema::plain_text(&contract.shape(value)?.doc);
+                let description = crate::contract::plain_text(&contract.shape(value)?.doc);
                 let (key, value) = (
                     syn::Ident::new(key, proc_macro2::Span::call_site()),
                     syn::Ident::new(value, proc_macro2::Span::call_site()),
@@ -750,7 +738,7 @@ mod tests {
     fn generated_code_is_fresh() {
         let root = workspace_root();
         let outputs = generate(&root).expect("code generation succeeds");
-        let stale = stale_files(&root, &outputs).expect("generated files are readable");
+        let stale = crate::output_files::stale_files(&root, &outputs).expect("generated files are readable");
         assert!(
             stale.is_empty(),
             "generated code is out of date with {SPEC_PATH}: {}\nrun `cargo xtask codegen` and commit the result",

@@ -1,14 +1,13 @@
 //! `cargo xtask conformance`: the whole contract check in one command, with one report.
 //!
 //! In order: the spec against AWS's model (`model_check::compare`), generated-code freshness
-//! (`codegen::generate` and `stale_files`), the CLI's skeleton snapshots (`skeleton::run` in check mode,
+//! (`codegen::generate` and `output_files::stale_files`), the CLI's skeleton snapshots (`skeleton::run` in check mode,
 //! as `cargo xtask skeleton --check`), then the conformance crate's harness (`cargo test --locked -p
 //! cognito-idp-conformance --test conformance`), whose results it reads back as JSON. Every check gets
 //! one line in the harness's format, and the run one summary, one exit code and, with `--junit`, one
 //! JUnit file.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
@@ -44,7 +43,7 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
     keep(timed("spec-vs-upstream", || spec_against_upstream(root)));
     keep(timed("generated-code-fresh", || generated_code_fresh(root)));
     keep(timed("skeleton-snapshots", || skeleton_snapshots(root)));
-    records.extend(harness(root, args)?);
+    records.extend(harness(args)?);
     if !args.server.is_empty() {
         records.push(server(root, args)?);
     }
@@ -92,7 +91,8 @@ fn spec_against_upstream(root: &Path) -> Result<String, (String, String)> {
 
 fn generated_code_fresh(root: &Path) -> Result<String, (String, String)> {
     let outputs = codegen::generate(root).map_err(|e| ("not generated".to_owned(), format!("{e:#}")))?;
-    let stale = codegen::stale_files(root, &outputs).map_err(|e| ("not compared".to_owned(), format!("{e:#}")))?;
+    let stale =
+        crate::output_files::stale_files(root, &outputs).map_err(|e| ("not compared".to_owned(), format!("{e:#}")))?;
     if stale.is_empty() {
         Ok(format!("{} files", outputs.len()))
     } else {
@@ -124,17 +124,13 @@ fn skeleton_snapshots(root: &Path) -> Result<String, (String, String)> {
 /// folder so that their paths mean what they typed; it prints its own report, and its JSON report becomes
 /// one check with a detail per expectation id.
 fn server(root: &Path, args: &Args) -> Result<CheckRecord> {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let target = cognito_idp_test_kit::cargo_env::target_dir();
     std::fs::create_dir_all(&target).with_context(|| format!("creating {}", target.display()))?;
-    let json = target.join("server-check.json");
+    let json = std::path::absolute(target.join("server-check.json")).context("the JSON report's path")?;
     let _ = std::fs::remove_file(&json);
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut command = Command::new(cargo);
-    for (name, _) in std::env::vars_os() {
-        if name.to_str().is_some_and(cognito_idp_test_kit::cargo_env::is_package_variable) {
-            command.env_remove(&name);
-        }
-    }
+    let mut command = cognito_idp_test_kit::cargo_env::cargo();
+    // From the user's folder, so that the paths they gave mean what they typed.
+    command.current_dir(std::env::current_dir().context("the current folder")?);
     command
         .args(["run", "--locked", "--quiet", "--manifest-path"])
         .arg(root.join("Cargo.toml"))
@@ -188,24 +184,14 @@ fn server_record(code: Option<i32>, report: Option<&serde_json::Value>, seconds:
 }
 
 /// Runs the conformance crate's harness, which prints its own lines, and reads its results back.
-fn harness(root: &Path, args: &Args) -> Result<Vec<CheckRecord>> {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+fn harness(args: &Args) -> Result<Vec<CheckRecord>> {
+    let target = cognito_idp_test_kit::cargo_env::target_dir();
     std::fs::create_dir_all(&target).with_context(|| format!("creating {}", target.display()))?;
     let results = target.join("conformance-results.json");
     let _ = std::fs::remove_file(&results);
 
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut command = Command::new(cargo);
-    // `cargo run` gave this process the variables of the xtask package (CARGO_PKG_NAME and so on).
-    // Build scripts that watch them (ring's does) would see them change and rebuild everything on each
-    // switch between `cargo xtask conformance` and a plain `cargo test`.
-    for (name, _) in std::env::vars_os() {
-        if name.to_str().is_some_and(cognito_idp_test_kit::cargo_env::is_package_variable) {
-            command.env_remove(&name);
-        }
-    }
+    let mut command = cognito_idp_test_kit::cargo_env::cargo();
     command
-        .current_dir(root)
         .args(["test", "--locked", "-p", "cognito-idp-conformance", "--test", "conformance"])
         .args(args.release.then_some("--release"))
         .arg("--")

@@ -484,6 +484,36 @@ impl fmt::Display for ShapeKind {
     }
 }
 
+/// AWS's HTML documentation as one line of plain text, for editors' hover texts.
+pub fn plain_text(html: &str) -> String {
+    const BLOCKS: &[&str] = &["p", "li", "ul", "ol", "note", "important", "br", "div"];
+    let mut text = String::with_capacity(html.len());
+    let mut tag: Option<String> = None;
+    for c in html.chars() {
+        match (&mut tag, c) {
+            (None, '<') => tag = Some(String::new()),
+            (Some(name), '>') => {
+                let name = name.trim_start_matches('/').split(|c: char| c.is_whitespace() || c == '/').next();
+                if name.is_some_and(|n| BLOCKS.contains(&n.to_ascii_lowercase().as_str())) {
+                    text.push(' ');
+                }
+                tag = None;
+            }
+            (Some(name), c) => name.push(c),
+            (None, c) => text.push(c),
+        }
+    }
+    let decoded = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -548,5 +578,19 @@ mod tests {
         let error = Contract::from_upstream(&model, UPSTREAM_OPERATION).expect_err("a dangling reference fails");
 
         assert_eq!(error.to_string(), "shape UsernameType is referenced but not defined");
+    }
+
+    #[test]
+    fn documentation_becomes_one_line_of_plain_text() {
+        assert_eq!(
+            plain_text("<p>The ID of the <code>app</code> client.</p> <p>Second &amp; last.</p>"),
+            "The ID of the app client. Second & last."
+        );
+        assert_eq!(plain_text("<ul><li><p>One</p></li><li>Two</li></ul>"), "One Two");
+        assert_eq!(plain_text("see <a href=\"https://x.example/?a=1&amp;b=2\">the guide</a>."), "see the guide.");
+        assert_eq!(plain_text("&lt;b&gt; isn&#39;t a tag, &quot;ok&quot;"), "<b> isn't a tag, \"ok\"");
+        assert_eq!(plain_text("Zoë 用户 😀\n\tdone"), "Zoë 用户 😀 done");
+        assert_eq!(plain_text(""), "");
+        assert_eq!(plain_text("<p>unclosed"), "unclosed");
     }
 }

@@ -1,23 +1,27 @@
 //! `cargo xtask downstream`: the contract through other ecosystems' generators, each row pinned by a lock
-//! file under `downstream/` and installed by this command (npm and PyPI only), each asserting, not printing:
+//! file under `downstream/` and installed by this command (npm and PyPI only), each a program that checks:
 //!
 //! - **openapi-typescript + openapi-fetch**: types generated from the spec, a program type-checked with
 //!   `tsc --strict` and run against its own stub server on 127.0.0.1 (`downstream/typescript/main.ts`);
 //! - **openapi-python-client**: a client generated with the committed configuration, run against a stub
 //!   server on 127.0.0.1 (`downstream/python/check.py`);
-//! - **Schemathesis**: the spec's property tests, with response validation on (`downstream/schemathesis/`),
-//!   against the conformance suite's reference implementation (`cargo xtask peer --implementation
-//!   reference`), which must pass.
+//! - **Schemathesis**: the spec's property tests, with response validation on, against the conformance suite's
+//!   reference implementation (`cargo xtask peer --implementation reference`), which must pass
+//!   (`downstream/schemathesis/check.py`, which reads Schemathesis's JSON run report).
 //!
-//! Each row reports three results: the request's framing (POST /, `Content-Type:
-//! application/x-amz-json-1.1`, the target), the success parsed against its type, and the error code readable
-//! in typed code. The command prints the table and fails when any row does.
+//! Each row's program reports through one protocol ([`Report`]): its stdout is one JSON object a line per
+//! check, each naming the part it speaks for (the request's framing, the success parsed against its type, the
+//! error code readable in typed code). [`judge`] turns a run into the row's three cells: a part passes only
+//! when the program exited 0, printed nothing but reports, and reported that part at least once and never as
+//! failed; otherwise the cell fails with the reason. A row whose setup fails (an install, the generator, the
+//! type check) fails whole, with the reason. The command prints the table and fails when any row does.
 
 use std::io::{BufRead as _, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 use anyhow::{Context, Result, bail};
+use serde::Deserialize;
 
 /// Options of `cargo xtask downstream`.
 #[derive(Debug, clap::Args)]
@@ -38,87 +42,216 @@ enum Row {
     Schemathesis,
 }
 
-/// One row's outcome: its name and pinned version, and each result (`None`: it does not apply).
+impl Row {
+    fn generator(self) -> &'static str {
+        match self {
+            Row::Typescript => "openapi-typescript + openapi-fetch",
+            Row::Python => "openapi-python-client",
+            Row::Schemathesis => "Schemathesis (against the reference implementation)",
+        }
+    }
+}
+
+/// The parts of the contract a row speaks for: the matrix's columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Part {
+    /// The request's framing: `POST /`, `Content-Type: application/x-amz-json-1.1`, the target, the body.
+    Request,
+    /// A success parsed against its type.
+    Success,
+    /// An error's code readable in typed code.
+    Error,
+}
+
+impl Part {
+    const ALL: [Part; 3] = [Part::Request, Part::Success, Part::Error];
+}
+
+/// One line of a row program's stdout: the result of one check.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Report {
+    part: Part,
+    /// A stable name of the check, unique in its row.
+    check: String,
+    ok: bool,
+    /// Why it failed (empty when it passed).
+    #[serde(default)]
+    detail: String,
+}
+
+/// How a row's program ended.
 #[derive(Debug)]
-struct Outcome {
-    generator: String,
-    version: String,
-    framing: Check,
-    success: Check,
-    error: Check,
+struct Finished {
+    /// Whether it exited 0.
+    success: bool,
+    /// Its exit status, as the system tells it.
+    status: String,
+    stdout: String,
+    stderr: String,
 }
 
 /// One cell of the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Check {
-    Pass(String),
+    Pass,
     Fail(String),
 }
 
-impl Check {
-    fn from_lines(output: &str, prefix: &str) -> Self {
-        let lines: Vec<&str> = output
-            .lines()
-            .filter(|l| l.trim_start_matches(['o', 'k', 'F', 'A', 'I', 'L', ' ']).starts_with(prefix))
-            .collect();
-        match lines.iter().find(|l| l.starts_with("FAIL")) {
-            Some(line) => Check::Fail((*line).to_owned()),
-            None if lines.iter().any(|l| l.starts_with("ok")) => Check::Pass("yes".to_owned()),
-            None => Check::Fail(format!("no result for {prefix:?}: the run stopped before it")),
+/// One row's outcome: its name and pinned version, and a cell per [`Part`].
+#[derive(Debug)]
+struct Outcome {
+    generator: &'static str,
+    version: String,
+    cells: [Check; 3],
+}
+
+impl Outcome {
+    /// Each reason this row failed, once, with the parts it failed: `generator (request, success): why`.
+    fn failures(&self) -> Vec<String> {
+        let mut reasons: Vec<(Vec<String>, &str)> = Vec::new();
+        for (part, cell) in Part::ALL.iter().zip(&self.cells) {
+            let Check::Fail(why) = cell else { continue };
+            let part = format!("{part:?}").to_lowercase();
+            match reasons.iter_mut().find(|(_, w)| *w == why) {
+                Some((parts, _)) => parts.push(part),
+                None => reasons.push((vec![part], why)),
+            }
         }
+        reasons.into_iter().map(|(parts, why)| format!("{} ({}): {why}", self.generator, parts.join(", "))).collect()
     }
 
-    fn cell(&self) -> &str {
-        match self {
-            Check::Pass(text) => text,
-            Check::Fail(_) => "NO",
+    /// A row that could not run its program: every cell fails with `why`.
+    fn setup_failed(row: Row, version: String, why: &str) -> Self {
+        let why = format!("setup failed: {why}");
+        Outcome { generator: row.generator(), version, cells: Part::ALL.map(|_| Check::Fail(why.clone())) }
+    }
+}
+
+/// The cells of a row from its program's run (see the module's documentation for the rules).
+fn judge(run: &Finished) -> [Check; 3] {
+    let mut reports = Vec::new();
+    for (number, line) in run.stdout.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        match serde_json::from_str::<Report>(line) {
+            Ok(report) => reports.push(report),
+            Err(error) => {
+                let why = format!("line {} of its stdout is not a report ({error}): {line}", number + 1);
+                return Part::ALL.map(|_| Check::Fail(why.clone()));
+            }
         }
     }
+    let ended = if run.success {
+        None
+    } else {
+        let tail: Vec<&str> = run.stderr.lines().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+        Some(format!("the program exited with {}; the end of its stderr:\n{}", run.status, tail.join("\n")))
+    };
+    Part::ALL.map(|part| {
+        let of_part: Vec<&Report> = reports.iter().filter(|r| r.part == part).collect();
+        if let Some(failed) = of_part.iter().find(|r| !r.ok) {
+            Check::Fail(format!("check {} failed: {}", failed.check, failed.detail))
+        } else if let Some(ended) = &ended {
+            Check::Fail(ended.clone())
+        } else if of_part.is_empty() {
+            Check::Fail(format!("the program reported nothing for the {part:?} part").to_lowercase())
+        } else {
+            Check::Pass
+        }
+    })
+}
+
+/// Runs a row's program to its end, its stdin empty.
+fn run_program(command: &mut Command, what: &str) -> Result<Finished> {
+    let output = command.stdin(Stdio::null()).output().with_context(|| format!("running {what}"))?;
+    Ok(Finished {
+        success: output.status.success(),
+        status: output.status.to_string(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    })
+}
+
+/// A row's outcome from its program's run, its reports echoed.
+fn outcome(row: Row, version: String, run: &Finished) -> Outcome {
+    eprint!("{}", run.stderr);
+    println!("{}:", row.generator());
+    for line in run.stdout.lines() {
+        match serde_json::from_str::<Report>(line) {
+            Ok(r) if r.ok => println!("  ok   {:<8} {}", format!("{:?}", r.part).to_lowercase(), r.check),
+            Ok(r) => println!("  FAIL {:<8} {}: {}", format!("{:?}", r.part).to_lowercase(), r.check, r.detail),
+            Err(_) => println!("  ?    {line}"),
+        }
+    }
+    Outcome { generator: row.generator(), version, cells: judge(run) }
 }
 
 /// Runs the rows and prints the table; fails when any row does.
 pub fn run(root: &Path, args: &Args) -> Result<()> {
     let rows =
         if args.only.is_empty() { vec![Row::Typescript, Row::Python, Row::Schemathesis] } else { args.only.clone() };
-    let work = target_dir(root).join("downstream");
+    let work = cognito_idp_test_kit::cargo_env::target_dir().join("downstream");
     std::fs::create_dir_all(&work).with_context(|| format!("creating {}", work.display()))?;
     let mut outcomes = Vec::new();
     for row in rows {
         eprintln!("::: downstream row: {row:?}");
-        outcomes.push(match row {
+        let version = match pinned_version(root, row) {
+            Ok(version) => version,
+            Err(error) => format!("(unknown: {error:#})"),
+        };
+        let ran = match row {
             Row::Typescript => typescript(root),
             Row::Python => python(root, &work),
             Row::Schemathesis => schemathesis(root, &work),
-        }?);
+        };
+        outcomes.push(match ran {
+            Ok(run) => outcome(row, version, &run),
+            Err(error) => Outcome::setup_failed(row, version, &format!("{error:#}")),
+        });
     }
-    println!("\n| generator | version | request framing right | success parsed | error code typed |");
-    println!("|---|---|---|---|---|");
-    for o in &outcomes {
-        println!(
-            "| {} | {} | {} | {} | {} |",
-            o.generator,
-            o.version,
-            o.framing.cell(),
-            o.success.cell(),
-            o.error.cell()
-        );
-    }
-    let failures: Vec<String> = outcomes
-        .iter()
-        .flat_map(|o| [&o.framing, &o.success, &o.error].into_iter().map(move |c| (o, c)))
-        .filter_map(|(o, c)| match c {
-            Check::Fail(why) => Some(format!("{}: {why}", o.generator)),
-            Check::Pass(_) => None,
-        })
-        .collect();
+    println!("{}", table(&outcomes));
+    let failures: Vec<String> = outcomes.iter().flat_map(Outcome::failures).collect();
     if !failures.is_empty() {
         bail!("downstream generators broken:\n{}", failures.join("\n"));
     }
     Ok(())
 }
 
-fn target_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
+/// The matrix as a Markdown table.
+fn table(outcomes: &[Outcome]) -> String {
+    let mut out = String::from(
+        "\n| generator | version | request framing right | success parsed | error code typed |\n|---|---|---|---|---|\n",
+    );
+    for o in outcomes {
+        let cells: Vec<&str> = o.cells.iter().map(|c| if *c == Check::Pass { "yes" } else { "NO" }).collect();
+        out.push_str(&format!("| {} | {} | {} |\n", o.generator, o.version, cells.join(" | ")));
+    }
+    out
+}
+
+/// The versions a row pins, from its lock file.
+fn pinned_version(root: &Path, row: Row) -> Result<String> {
+    Ok(match row {
+        Row::Typescript => {
+            let lock = root.join("downstream/typescript/package-lock.json");
+            format!(
+                "openapi-typescript {}, openapi-fetch {}, typescript {}",
+                npm_version(&lock, "openapi-typescript")?,
+                npm_version(&lock, "openapi-fetch")?,
+                npm_version(&lock, "typescript")?
+            )
+        }
+        Row::Python => {
+            let requirements = root.join("downstream/python/requirements.txt");
+            format!("openapi-python-client {}", pip_version(&requirements, "openapi-python-client")?)
+        }
+        Row::Schemathesis => {
+            format!(
+                "schemathesis {}",
+                pip_version(&root.join("downstream/schemathesis/requirements.txt"), "schemathesis")?
+            )
+        }
+    })
 }
 
 /// Runs `command` to its end; its output as text, or an error with the output when it fails.
@@ -129,14 +262,6 @@ fn output(command: &mut Command, what: &str) -> Result<String> {
         bail!("{what} failed ({}):\n{text}", result.status);
     }
     Ok(text)
-}
-
-/// Like [`output`], but a failing run's output is returned too, for rows whose program reports its own
-/// failures line by line.
-fn output_any(command: &mut Command, what: &str) -> Result<(bool, String)> {
-    let result = command.stdin(Stdio::null()).output().with_context(|| format!("running {what}"))?;
-    let text = format!("{}{}", String::from_utf8_lossy(&result.stdout), String::from_utf8_lossy(&result.stderr));
-    Ok((result.status.success(), text))
 }
 
 /// The version pinned for `package` in an npm lock file.
@@ -159,15 +284,8 @@ fn pip_version(requirements: &Path, package: &str) -> Result<String> {
         .with_context(|| format!("no {package}==<version> in {}", requirements.display()))
 }
 
-fn typescript(root: &Path) -> Result<Outcome> {
+fn typescript(root: &Path) -> Result<Finished> {
     let dir = root.join("downstream/typescript");
-    let lock = dir.join("package-lock.json");
-    let version = format!(
-        "openapi-typescript {}, openapi-fetch {}, typescript {}",
-        npm_version(&lock, "openapi-typescript")?,
-        npm_version(&lock, "openapi-fetch")?,
-        npm_version(&lock, "typescript")?
-    );
     output(
         Command::new("npm").current_dir(&dir).args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]),
         "npm ci",
@@ -183,27 +301,8 @@ fn typescript(root: &Path) -> Result<Outcome> {
         ]),
         "openapi-typescript",
     )?;
-    let (typed, text) =
-        output_any(Command::new(bin.join("tsc")).current_dir(&dir).args(["-p", "tsconfig.json"]), "tsc --strict")?;
-    if !typed {
-        let why = format!("tsc --strict refused the program:\n{text}");
-        return Ok(Outcome {
-            generator: "openapi-typescript + openapi-fetch".into(),
-            version,
-            framing: Check::Fail(why.clone()),
-            success: Check::Fail(why.clone()),
-            error: Check::Fail(why),
-        });
-    }
-    let (_, text) = output_any(Command::new("node").current_dir(&dir).arg("dist/main.js"), "node dist/main.js")?;
-    print!("{text}");
-    Ok(Outcome {
-        generator: "openapi-typescript + openapi-fetch".into(),
-        version,
-        framing: Check::from_lines(&text, "request"),
-        success: Check::from_lines(&text, "success"),
-        error: Check::from_lines(&text, "error"),
-    })
+    output(Command::new(bin.join("tsc")).current_dir(&dir).args(["-p", "tsconfig.json"]), "tsc --strict")?;
+    run_program(Command::new("node").current_dir(&dir).arg("dist/main.js"), "node dist/main.js")
 }
 
 /// A venv under `work` with `requirements` installed, reinstalled only when the file changes.
@@ -227,11 +326,9 @@ fn venv(work: &Path, name: &str, requirements: &Path) -> Result<PathBuf> {
     Ok(dir)
 }
 
-fn python(root: &Path, work: &Path) -> Result<Outcome> {
+fn python(root: &Path, work: &Path) -> Result<Finished> {
     let dir = root.join("downstream/python");
-    let requirements = dir.join("requirements.txt");
-    let version = format!("openapi-python-client {}", pip_version(&requirements, "openapi-python-client")?);
-    let env = venv(work, "venv-openapi-python-client", &requirements)?;
+    let env = venv(work, "venv-openapi-python-client", &dir.join("requirements.txt"))?;
     let generated = work.join("python");
     let _ = std::fs::remove_dir_all(&generated);
     std::fs::create_dir_all(&generated)?;
@@ -248,25 +345,9 @@ fn python(root: &Path, work: &Path) -> Result<Outcome> {
         "openapi-python-client generate",
     )?;
     if let Some(line) = text.lines().find(|l| l.contains("Unsupported content type") || l.contains("Skipping")) {
-        let why = format!("the generator left something out: {line}");
-        return Ok(Outcome {
-            generator: "openapi-python-client".into(),
-            version,
-            framing: Check::Fail(why.clone()),
-            success: Check::Fail(why.clone()),
-            error: Check::Fail(why),
-        });
+        bail!("the generator left something out: {line}");
     }
-    let (_, text) =
-        output_any(Command::new(env.join("bin/python")).arg(dir.join("check.py")).arg(&generated), "check.py")?;
-    print!("{text}");
-    Ok(Outcome {
-        generator: "openapi-python-client".into(),
-        version,
-        framing: Check::from_lines(&text, "request"),
-        success: Check::from_lines(&text, "success"),
-        error: Check::from_lines(&text, "error"),
-    })
+    run_program(Command::new(env.join("bin/python")).arg(dir.join("check.py")).arg(&generated), "check.py")
 }
 
 /// The reference implementation served by the conformance crate's `peer` example, stopped when dropped.
@@ -282,16 +363,8 @@ impl Drop for Reference {
     }
 }
 
-fn serve_reference(root: &Path, work: &Path) -> Result<Reference> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut command = Command::new(cargo);
-    for (name, _) in std::env::vars_os() {
-        if name.to_str().is_some_and(cognito_idp_test_kit::cargo_env::is_package_variable) {
-            command.env_remove(&name);
-        }
-    }
-    let mut child = command
-        .current_dir(root)
+fn serve_reference(work: &Path) -> Result<Reference> {
+    let mut child = cognito_idp_test_kit::cargo_env::cargo()
         .args(["run", "--locked", "--quiet", "-p", "cognito-idp-conformance", "--example", "peer", "--"])
         .args(["--implementation", "reference", "--port", "0", "--secret-file"])
         .arg(work.join("reference-secret"))
@@ -319,68 +392,134 @@ fn serve_reference(root: &Path, work: &Path) -> Result<Reference> {
     Ok(Reference { child, url })
 }
 
-fn schemathesis(root: &Path, work: &Path) -> Result<Outcome> {
+fn schemathesis(root: &Path, work: &Path) -> Result<Finished> {
     let dir = root.join("downstream/schemathesis");
-    let requirements = dir.join("requirements.txt");
-    let version = format!("schemathesis {}", pip_version(&requirements, "schemathesis")?);
-    let env = venv(work, "venv-schemathesis", &requirements)?;
-    let reference = serve_reference(root, work)?;
-    let (passed, text) = output_any(
-        Command::new(env.join("bin/schemathesis"))
-            .current_dir(work)
-            .env("SCHEMATHESIS_HOOKS", "hooks")
-            .env("PYTHONPATH", &dir)
-            .env("NO_COLOR", "1")
-            .arg("--config-file")
-            .arg(dir.join("schemathesis.toml"))
-            .arg("run")
+    let env = venv(work, "venv-schemathesis", &dir.join("requirements.txt"))?;
+    let reference = serve_reference(work)?;
+    let run = run_program(
+        Command::new(env.join("bin/python"))
+            .arg(dir.join("check.py"))
             .arg(root.join("spec/cognito-idp.openapi.yaml"))
-            .args(["--url", &reference.url, "--max-examples", "50", "--seed", "1"]),
-        "schemathesis run",
-    )?;
+            .arg(&reference.url)
+            .arg(work),
+        "check.py (schemathesis run)",
+    );
     drop(reference);
-    let tail: Vec<&str> = text.lines().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
-    println!("{}", tail.join("\n"));
-    let skipped = text.lines().find(|l| l.contains("cannot validate") || l.contains("Serialization not possible"));
-    let run = if passed {
-        Check::Pass("yes".into())
-    } else {
-        Check::Fail(format!("schemathesis failed against the reference:\n{text}"))
-    };
-    let validated = match skipped {
-        Some(line) => Check::Fail(format!("response validation did not happen: {line}")),
-        None => run.clone(),
-    };
-    Ok(Outcome {
-        generator: "Schemathesis (against the reference implementation)".into(),
-        version,
-        framing: run.clone(),
-        success: validated.clone(),
-        error: validated,
-    })
+    run
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn finished(success: bool, stdout: &str) -> Finished {
+        Finished {
+            success,
+            status: if success { "exit status: 0" } else { "exit status: 1" }.to_owned(),
+            stdout: stdout.to_owned(),
+            stderr: "Traceback: boom\n".to_owned(),
+        }
+    }
+
+    const ALL_OK: &str = concat!(
+        r#"{"part": "request", "check": "content-type", "ok": true, "detail": ""}"#,
+        "\n",
+        r#"{"part": "success", "check": "parsed", "ok": true}"#,
+        "\n",
+        r#"{"part": "error", "check": "code-typed", "ok": true, "detail": ""}"#,
+        "\n"
+    );
+
     #[test]
-    fn a_row_program_s_lines_become_cells() {
-        let text =
-            "ok   request method and path\nok   request Content-Type\nFAIL request X-Amz-Target: expected a, found b\n";
-        assert_eq!(
-            Check::from_lines(text, "request"),
-            Check::Fail("FAIL request X-Amz-Target: expected a, found b".into())
+    fn a_row_that_reports_every_part_and_exits_0_passes() {
+        assert_eq!(judge(&finished(true, ALL_OK)), [Check::Pass, Check::Pass, Check::Pass]);
+    }
+
+    #[test]
+    fn a_failed_check_fails_its_part_with_the_detail() {
+        let stdout = ALL_OK.replace(
+            r#""check": "parsed", "ok": true"#,
+            r#""check": "parsed", "ok": false, "detail": "expected EMAIL, found None""#,
         );
-        assert_eq!(Check::from_lines("ok   success parsed\n", "success"), Check::Pass("yes".into()));
-        assert!(matches!(Check::from_lines("", "error"), Check::Fail(why) if why.contains("stopped before")));
+        let cells = judge(&finished(false, &stdout));
+        assert_eq!(cells[1], Check::Fail("check parsed failed: expected EMAIL, found None".into()));
+        assert!(matches!(&cells[0], Check::Fail(why) if why.contains("exited with exit status: 1")), "{cells:?}");
+    }
+
+    #[test]
+    fn a_row_whose_process_fails_fails_even_after_passing_reports() {
+        let cells = judge(&finished(false, ALL_OK));
+        for cell in &cells {
+            assert!(matches!(cell, Check::Fail(why) if why.contains("exited") && why.contains("boom")), "{cells:?}");
+        }
+    }
+
+    #[test]
+    fn a_row_that_reports_nothing_fails() {
+        let cells = judge(&finished(true, ""));
+        assert_eq!(cells[2], Check::Fail("the program reported nothing for the error part".into()));
+        let only_request = ALL_OK.lines().next().unwrap_or_default();
+        assert_eq!(judge(&finished(true, only_request))[0], Check::Pass);
+        assert!(matches!(&judge(&finished(true, only_request))[1], Check::Fail(_)));
+    }
+
+    #[test]
+    fn an_unexpected_line_fails_the_whole_row() {
+        let stdout = format!("ok   request method and path\n{ALL_OK}");
+        for cell in judge(&finished(true, &stdout)) {
+            assert!(
+                matches!(&cell, Check::Fail(why) if why.contains("line 1 of its stdout is not a report")),
+                "{cell:?}"
+            );
+        }
+        let unknown_part = r#"{"part": "framing", "check": "x", "ok": true}"#;
+        assert!(matches!(&judge(&finished(true, unknown_part))[0], Check::Fail(_)));
+    }
+
+    /// Sabotaged rows, as real processes: each is judged failing, with its reason, and shown so in the table.
+    #[cfg(unix)]
+    #[test]
+    fn sabotaged_row_programs_fail_with_their_reason() {
+        let report = |part: &str| format!(r#"echo '{{"part": "{part}", "check": "c", "ok": true}}'"#);
+        let all = format!("{}; {}; {}", report("request"), report("success"), report("error"));
+        let sabotaged = [
+            (format!("{all}; echo 'died' >&2; exit 3"), "exited with exit status: 3"),
+            ("exit 0".to_owned(), "reported nothing"),
+            (format!("{all}; echo 'FAIL request X-Amz-Target'"), "not a report"),
+            (format!("{}; kill -9 $$", report("request")), "signal"),
+        ];
+        for (script, reason) in sabotaged {
+            let run = run_program(Command::new("sh").args(["-c", &script]), "a sabotaged row").expect("sh runs");
+
+            let outcome = Outcome { generator: "sabotaged", version: String::new(), cells: judge(&run) };
+
+            assert!(
+                outcome.cells.iter().any(|c| matches!(c, Check::Fail(why) if why.contains(reason))),
+                "{script}: {:?}",
+                outcome.cells
+            );
+            assert!(table(&[outcome]).contains("| sabotaged |  | "), "the row is in the table");
+        }
+        let honest = run_program(Command::new("sh").args(["-c", &all]), "an honest row").expect("sh runs");
+        assert_eq!(judge(&honest), [Check::Pass, Check::Pass, Check::Pass]);
+    }
+
+    #[test]
+    fn a_reason_shared_by_parts_is_listed_once() {
+        let outcome = Outcome {
+            generator: "g",
+            version: String::new(),
+            cells: [Check::Fail("died".into()), Check::Pass, Check::Fail("died".into())],
+        };
+        assert_eq!(outcome.failures(), ["g (request, error): died"]);
     }
 
     #[test]
     fn the_pinned_versions_come_from_the_lock_files() {
         let root = crate::workspace_root();
-        assert!(npm_version(&root.join("downstream/typescript/package-lock.json"), "openapi-fetch").is_ok());
-        assert!(pip_version(&root.join("downstream/python/requirements.txt"), "openapi-python-client").is_ok());
-        assert!(pip_version(&root.join("downstream/schemathesis/requirements.txt"), "schemathesis").is_ok());
+        for row in [Row::Typescript, Row::Python, Row::Schemathesis] {
+            let version = pinned_version(&root, row).expect("a pinned version");
+            assert!(version.chars().any(|c| c.is_ascii_digit()), "{row:?}: {version}");
+        }
     }
 }

@@ -8,6 +8,7 @@ mod contract;
 mod downstream;
 mod fuzz;
 mod model_check;
+mod output_files;
 mod peer;
 mod record;
 mod record_goldens;
@@ -57,7 +58,7 @@ enum Command {
         #[arg(value_name = "CASE")]
         cases: Vec<String>,
     },
-    /// Make the CLI's golden data again (Unicode tables; text, table and --query recordings of AWS CLI v1).
+    /// Make every recorded or generated expectation again from one table (or check it with --check).
     RecordGoldens(record_goldens::Args),
     /// Classify every difference between two versions of the contract as breaking, warning or compatible.
     Compat(compat::Args),
@@ -99,7 +100,7 @@ fn run(command: Command) -> Result<()> {
         Command::Schema { check } => schema::run(&root, check),
         Command::Conformance(args) => conformance::run(&root, &args),
         Command::Fuzz(args) => fuzz::run(&root, &args),
-        Command::Peer(args) => peer::run(&root, &args),
+        Command::Peer(args) => peer::run(&args),
         Command::RecordGoldens(args) => record_goldens::run(&root, &args),
         Command::Downstream(args) => downstream::run(&root, &args),
         Command::CheckModel => {
@@ -124,8 +125,5 @@ fn run(command: Command) -> Result<()> {
     }
 }
 
-/// The workspace root: xtask lives one folder below it, wherever cargo was started from.
-pub fn workspace_root() -> PathBuf {
-    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir.parent().map(PathBuf::from).unwrap_or(manifest_dir)
-}
+/// The workspace root, wherever cargo was started from (the test kit's).
+pub use cognito_idp_test_kit::cargo_env::workspace_root;

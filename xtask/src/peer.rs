@@ -2,8 +2,7 @@
 //! conformance crate's `peer` example (cognitox is a dev-dependency there, so xtask stays light), and
 //! prints the `cargo xtask conformance --endpoint-url ...` line to run against it.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 
@@ -26,22 +25,23 @@ pub struct Args {
 enum Implementation {
     /// The Cognito emulator cognitox 0.1.2, with the committed baseline of its deviations.
     Cognitox,
-    /// The reference implementation of the planted-defect suite (crates/conformance/src/reference.rs).
+    /// The server check's reference implementation (crates/server-check/src/reference/).
     Reference,
 }
 
 /// Builds and runs the example until it stops (Ctrl-C).
-pub fn run(root: &Path, args: &Args) -> Result<()> {
+pub fn run(args: &Args) -> Result<()> {
     let implementation = match args.implementation {
         Implementation::Cognitox => "cognitox",
         Implementation::Reference => "reference",
     };
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut command = Command::new(cargo);
-    command
-        .current_dir(root)
-        .args(["run", "--locked", "--quiet", "-p", "cognito-idp-conformance", "--example", "peer", "--"])
-        .args(["--port", &args.port.to_string(), "--implementation", implementation]);
+    let mut command = cognito_idp_test_kit::cargo_env::cargo();
+    command.args(["run", "--locked", "--quiet", "-p", "cognito-idp-conformance", "--example", "peer", "--"]).args([
+        "--port",
+        &args.port.to_string(),
+        "--implementation",
+        implementation,
+    ]);
     if let Some(path) = &args.secret_file {
         let path = std::path::absolute(path).with_context(|| format!("resolving {}", path.display()))?;
         command.arg("--secret-file").arg(path);

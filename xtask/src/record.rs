@@ -86,7 +86,7 @@ pub fn awscli_venv(root: &Path, venv: Option<PathBuf>) -> Result<PathBuf> {
 }
 
 /// The awscli version installed in the venv of `python`, if any.
-fn installed_awscli(python: &Path) -> Result<Option<String>> {
+pub fn installed_awscli(python: &Path) -> Result<Option<String>> {
     let output = Command::new(python)
         .args(["-c", "import awscli; print(awscli.__version__)"])
         .output()

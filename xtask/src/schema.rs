@@ -19,8 +19,8 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use serde_json::{Map, Value};
 
-use crate::codegen::Output;
-use crate::contract::{Contract, SPEC_PATH, ShapeKind};
+use crate::contract::{Contract, SPEC_PATH, ShapeKind, plain_text};
+use crate::output_files::Output;
 
 /// The input document's schema, relative to the workspace root.
 pub const INPUT_SCHEMA: &str = "spec/schema/input.schema.json";
@@ -32,7 +32,7 @@ pub const DIALECT: &str = "http://json-schema.org/draft-07/schema#";
 /// Generates both schemas: schemars' documents, from the client crate's example, with the root's metadata.
 pub fn generate(root: &Path) -> Result<Vec<Output>> {
     let contract = Contract::from_spec_file(&root.join(SPEC_PATH))?;
-    let printed = schemars_documents(root)?;
+    let printed = schemars_documents()?;
     let input_description = format!(
         "{} The document `cognito-idp {cmd} --cli-input-json` takes (as does `aws cognito-idp {cmd}`). The CLI \
          rejects keys the operation does not have, so a `$schema` key cannot go in the file: map files to this \
@@ -55,20 +55,12 @@ pub fn generate(root: &Path) -> Result<Vec<Output>> {
 
 /// Writes the schemas, or with `check` compares them with what is committed.
 pub fn run(root: &Path, check: bool) -> Result<()> {
-    crate::codegen::write_or_check(root, &generate(root)?, check, "JSON Schemas:", "cargo xtask schema")
+    crate::output_files::write_or_check(root, &generate(root)?, check, "JSON Schemas:", "cargo xtask schema")
 }
 
 /// What `examples/json_schemas.rs` of the client crate prints: `{"input": ..., "output": ...}`.
-fn schemars_documents(root: &Path) -> Result<Value> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut command = std::process::Command::new(cargo);
-    for (name, _) in std::env::vars_os() {
-        if name.to_str().is_some_and(cognito_idp_test_kit::cargo_env::is_package_variable) {
-            command.env_remove(&name);
-        }
-    }
-    let output = command
-        .current_dir(root)
+fn schemars_documents() -> Result<Value> {
+    let output = cognito_idp_test_kit::cargo_env::cargo()
         .args(["run", "--quiet", "--locked", "-p", "cognito-idp-client", "--example", "json_schemas"])
         .stdin(std::process::Stdio::null())
         .output()
@@ -164,36 +156,6 @@ fn render(schema: &Value) -> Result<String> {
     Ok(text)
 }
 
-/// AWS's HTML documentation as one line of plain text, for editors' hover texts.
-pub fn plain_text(html: &str) -> String {
-    const BLOCKS: &[&str] = &["p", "li", "ul", "ol", "note", "important", "br", "div"];
-    let mut text = String::with_capacity(html.len());
-    let mut tag: Option<String> = None;
-    for c in html.chars() {
-        match (&mut tag, c) {
-            (None, '<') => tag = Some(String::new()),
-            (Some(name), '>') => {
-                let name = name.trim_start_matches('/').split(|c: char| c.is_whitespace() || c == '/').next();
-                if name.is_some_and(|n| BLOCKS.contains(&n.to_ascii_lowercase().as_str())) {
-                    text.push(' ');
-                }
-                tag = None;
-            }
-            (Some(name), c) => name.push(c),
-            (None, c) => text.push(c),
-        }
-    }
-    let decoded = text
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&apos;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -214,7 +176,7 @@ mod tests {
     fn json_schemas_are_fresh() {
         let root = workspace_root();
         let outputs = generate(&root).expect("schema generation succeeds");
-        let stale = crate::codegen::stale_files(&root, &outputs).expect("schema files are readable");
+        let stale = crate::output_files::stale_files(&root, &outputs).expect("schema files are readable");
         assert!(
             stale.is_empty(),
             "JSON Schemas are out of date with {SPEC_PATH}: {}\nrun `cargo xtask schema` and commit the result",
@@ -301,19 +263,5 @@ mod tests {
         assert_eq!(input["$schema"], DIALECT);
         assert!(input["$comment"].as_str().is_some_and(|c| c.contains("`cargo xtask schema`")));
         assert!(output.get("additionalProperties").is_none(), "outputs stay open");
-    }
-
-    #[test]
-    fn documentation_becomes_one_line_of_plain_text() {
-        assert_eq!(
-            plain_text("<p>The ID of the <code>app</code> client.</p> <p>Second &amp; last.</p>"),
-            "The ID of the app client. Second & last."
-        );
-        assert_eq!(plain_text("<ul><li><p>One</p></li><li>Two</li></ul>"), "One Two");
-        assert_eq!(plain_text("see <a href=\"https://x.example/?a=1&amp;b=2\">the guide</a>."), "see the guide.");
-        assert_eq!(plain_text("&lt;b&gt; isn&#39;t a tag, &quot;ok&quot;"), "<b> isn't a tag, \"ok\"");
-        assert_eq!(plain_text("Zoë 用户 😀\n\tdone"), "Zoë 用户 😀 done");
-        assert_eq!(plain_text(""), "");
-        assert_eq!(plain_text("<p>unclosed"), "unclosed");
     }
 }

@@ -48,7 +48,7 @@ impl Color {
     pub const NAMES: [&'static str; 3] = ["on", "off", "auto"];
 
     /// The mode's name.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         Self::NAMES[self as usize]
     }
 

@@ -1,19 +1,21 @@
 #!/usr/bin/env python3
 """Writes crates/cli/src/python/py_unicode.rs: the character tables of Python 3.11's unicodedata (Unicode 14.0.0)
-that AWS CLI v1's text and table output depend on.
+that AWS CLI v1's text and table output depend on; or, with `--samples`, crates/cli/tests/data/unicode_samples.json:
+Python's own answers for characters at the tables' range boundaries, which the driver tests of
+crates/cli/src/output/text.rs and table.rs check the tables against.
 
 - WIDE_OR_AMBIGUOUS: code points whose unicodedata.east_asian_width() is W, F or A, which
   awscli.table.get_text_length counts as two columns.
 - NOT_PRINTABLE: code points for which str.isprintable() is false, which repr() escapes.
 - UPPERCASED: code points that str.upper() changes (the identifier column of `--output text`).
 
-Run it with the Python that AWS CLI v1 runs on (3.11, Unicode 14.0.0), from the repository root:
+It needs the Python that AWS CLI v1 runs on (3.11, Unicode 14.0.0) and nothing else; `cargo xtask record-goldens`
+runs it (and with `--check` compares its output with the committed files):
 
-    .venv-awscli/bin/python crates/cli/tools/gen_py_unicode.py > crates/cli/src/python/py_unicode.rs
-
-With `--samples width` (or `--samples text`) it instead prints Python's answers for characters at the tables'
-range boundaries, the rows the unit tests in crates/cli/src/output/table.rs (and text.rs) check the tables against.
+    python3.11 crates/cli/tools/gen_py_unicode.py OUTPUT
+    python3.11 crates/cli/tools/gen_py_unicode.py --samples OUTPUT
 """
+import json
 import sys
 import unicodedata
 
@@ -60,33 +62,59 @@ def boundary_samples(table, every):
     return points
 
 
-def print_samples(which):
-    """Rust rows of Python's answers, for `width` ((code point, columns)) or `text` ((code point, printable,
-    changed by upper())), at range boundaries of the matching tables and at a few named characters."""
+def get_text_length(text):
+    """awscli.table.get_text_length (awscli 1.46.3): two columns for East Asian Wide, Fullwidth and Ambiguous."""
+    return sum(2 if unicodedata.east_asian_width(char) in 'WFA' else 1 for char in text)
+
+
+# Texts whose length get_text_length measures: ASCII, Latin, CJK, emoji, combining marks, ambiguous symbols,
+# half-width katakana, Hangul, a zero-width space, a long text.
+TEXTS = ['', 'abc', 'Zoë', '用户', '😀', 'e\u0301', '±§Ω', 'ｱ', '한국어', '\u200b', 'x' * 1000]
+
+
+def samples():
+    """Python's answers at range boundaries of the tables and at a few named characters: `width`, rows of
+    [code point, columns] (awscli.table.get_text_length of the character); `text`, rows of [code point,
+    str.isprintable(), whether str.upper() changes it]; and `text_length`, rows of [text, get_text_length]."""
     named = {0x41, 0x7A, 0xA7, 0xB1, 0xDF, 0xE9, 0xEB, 0x3A9, 0x301, 0x19B, 0x264, 0x7528, 0x1F600, 0xFF71, 0xD55C}
-    if which == ['width']:
-        points = named | boundary_samples(ranges(lambda c: unicodedata.east_asian_width(c) in 'WFA'), 4)
-        rows = [f'(0x{cp:X}, {2 if unicodedata.east_asian_width(chr(cp)) in "WFA" else 1})' for cp in sorted(points)]
-    elif which == ['text']:
-        points = named | boundary_samples(ranges(lambda c: not c.isprintable()), 6)
-        points |= boundary_samples(ranges(lambda c: c.upper() != c), 6)
-        rows = [f'(0x{cp:X}, {str(chr(cp).isprintable()).lower()}, {str(chr(cp).upper() != chr(cp)).lower()})'
-                for cp in sorted(points)]
-    else:
-        sys.exit('usage: gen_py_unicode.py --samples width|text')
-    for i in range(0, len(rows), 6):
-        print('        ' + ', '.join(rows[i:i + 6]) + ',')
+    width = named | boundary_samples(ranges(lambda c: unicodedata.east_asian_width(c) in 'WFA'), 4)
+    text = named | boundary_samples(ranges(lambda c: not c.isprintable()), 6)
+    text |= boundary_samples(ranges(lambda c: c.upper() != c), 6)
+    return {
+        'width': [[cp, 2 if unicodedata.east_asian_width(chr(cp)) in 'WFA' else 1] for cp in sorted(width)],
+        'text': [[cp, chr(cp).isprintable(), chr(cp).upper() != chr(cp)] for cp in sorted(text)],
+        'text_length': [[t, get_text_length(t)] for t in TEXTS],
+    }
+
+
+def samples_json():
+    """The samples as JSON, one row a line."""
+    lines = ['{', f'  "recorded_with": "CPython {sys.version_info[0]}.{sys.version_info[1]} '
+                  f'(unicodedata {unicodedata.unidata_version})",']
+    data = samples()
+    for i, key in enumerate(data):
+        rows = [json.dumps(row) for row in data[key]]
+        lines.append(f'  "{key}": [')
+        lines.append(',\n'.join('    ' + row for row in rows))
+        lines.append('  ]' + (',' if i + 1 < len(data) else ''))
+    lines.append('}')
+    return '\n'.join(lines) + '\n'
 
 
 def main():
     if unicodedata.unidata_version != EXPECTED_UNICODE:
         sys.exit(f'need Python 3.11 (Unicode {EXPECTED_UNICODE}), this one has {unicodedata.unidata_version}')
-    if sys.argv[1:2] == ['--samples']:
-        print_samples(sys.argv[2:3])
+    args = sys.argv[1:]
+    if len(args) not in (1, 2) or (len(args) == 2 and args[0] != '--samples'):
+        sys.exit('usage: gen_py_unicode.py [--samples] OUTPUT')
+    if args[0] == '--samples':
+        with open(args[1], 'w', encoding='utf-8') as f:
+            f.write(samples_json())
         return
     parts = [
-        '// @generated by `.venv-awscli/bin/python crates/cli/tools/gen_py_unicode.py > crates/cli/src/python/py_unicode.rs`',
-        '// (Python 3.11.7, unicodedata ' + unicodedata.unidata_version + '). Do not edit by hand: rerun the script.',
+        '// @generated by `cargo xtask record-goldens` (crates/cli/tools/gen_py_unicode.py, Python 3.11, unicodedata '
+        + unicodedata.unidata_version + ').',
+        '// Do not edit by hand: change the script and run the command again.',
         '',
         '//! Character tables of Python 3.11\'s `unicodedata` (Unicode 14.0.0, the version AWS CLI v1 runs on), as',
         '//! sorted, disjoint, inclusive code point ranges; surrogates are left out (they cannot occur in a `str`).',
@@ -118,7 +146,8 @@ def main():
         '}',
         '',
     ]
-    sys.stdout.write('\n'.join(parts))
+    with open(args[0], 'w', encoding='utf-8') as f:
+        f.write('\n'.join(parts))
 
 
 if __name__ == '__main__':

@@ -72,12 +72,18 @@ def main():
     fixed_str = ['', 'Zoë', '用户', '😀', 'e\u0301', "it's", 'say "hi"', 'both \' "', 'a\\b', '\x00\x07\x1b\x7f', '\x85\xa0\xad',
                  '\u200b\u2028\u2029\u3000\ufeff', '\ue000\U000f0000', '\u0378\uffff\U0010ffff', ' ', '\t\n\r']
     strings = [[s, repr(s)] for s in fixed_str + [rand_str(12) for _ in range(150)]]
-    values = []
+    # Strings inside containers (quotes, escapes, astral characters) and nested empty containers.
+    fixed_values = ['["a\'b"]', '["a\'b\\"c"]', '["\\u0000\\u001f\\u007f\\u00a0\\u00ad\\u2028\\ud83d\\ude00\\udb40\\udc01"]',
+                    '{"k": {}, "l": [], "m": [null, false, 1e300]}']
+    values = [[t, repr(json.loads(t)), repr(json.loads(t, object_pairs_hook=OrderedDict))] for t in fixed_values]
     for _ in range(120):
         v = rand_value()
         t = json.dumps(v)
         values.append([t, repr(json.loads(t)), repr(json.loads(t, object_pairs_hook=OrderedDict))])
-    floats = []
+    # Where repr() switches between positional and exponent forms, the extremes, and the non-finite values.
+    fixed_floats = [0.0, -0.0, 1.0, 0.5, 1e15, 9999999999999998.0, 1e16, 1.5e16, 0.0001, 0.00012, 1e-5, 1.25e-7,
+                    1e100, 1.7976931348623157e308, 5e-324, 0.1 + 0.2, -123.456, float('inf'), float('-inf'), float('nan')]
+    floats = [[bits(x), repr(x)] for x in fixed_floats]
     for _ in range(400):
         x = rand_float()
         floats.append([bits(x), repr(x)])

@@ -8,11 +8,14 @@ post-processing off, so the bytes are the program's own), and records the observ
 and exit code. The input value of each case is what the case's `--query` yields: a JMESPath
 literal is that JSON; other queries name the value by hand (`value`).
 
-    python3 crates/cli/tools/record_output_goldens.py text   # writes crates/cli/tests/data/text_output.json
-    python3 crates/cli/tools/record_output_goldens.py table  # writes crates/cli/tests/data/table_output.json
+    python3 crates/cli/tools/record_output_goldens.py text --aws AWS OUTPUT   # crates/cli/tests/data/text_output.json
+    python3 crates/cli/tools/record_output_goldens.py table --aws AWS OUTPUT  # crates/cli/tests/data/table_output.json
+    python3 crates/cli/tools/record_output_goldens.py text --inputs           # the cases' inputs, as JSON
 
-(`cargo xtask record-goldens` runs both); each file drives one test of crates/cli/src/output/text.rs or table.rs.
+`cargo xtask record-goldens` runs both (and `--inputs`, for `--check` where AWS CLI v1 is not installed); each file
+drives one test of crates/cli/src/output/text.rs or table.rs.
 """
+import argparse
 import fcntl
 import json
 import os
@@ -23,9 +26,7 @@ import sys
 import termios
 import time
 
-# AWS CLI v1 from the venv `cargo xtask record-awscli` keeps in the workspace root (or $AWS), and the mock
-# server beside this script.
-AWS = os.environ.get('AWS', '.venv-awscli/bin/aws')
+# The mock server beside this script.
 MOCK = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'mockserver.py')
 BASE_PORT = 18400
 DEFAULT_BODY = {'CodeDeliveryDetails': {'Destination': 'j***@e***', 'DeliveryMedium': 'EMAIL', 'AttributeName': 'email'}}
@@ -156,8 +157,8 @@ def start_servers(cases):
     return bodies, procs
 
 
-def run(c, output, port):
-    args = [AWS, 'cognito-idp', 'resend-confirmation-code', '--client-id', 'a', '--username', 'b',
+def run(aws, c, output, port):
+    args = [aws, 'cognito-idp', 'resend-confirmation-code', '--client-id', 'a', '--username', 'b',
             '--endpoint-url', f'http://127.0.0.1:{port}', '--output', output]
     if c['query'] is not None:
         args += ['--query', c['query']]
@@ -204,34 +205,46 @@ def command_line(c, output):
     return ' '.join(parts) + f' ({where})'
 
 
+def inputs(cases, module):
+    """What each recorded case holds besides what AWS CLI v1 printed."""
+    return [{
+        'name': c['name'],
+        'command': command_line(c, module),
+        'value': c['value'],
+        'tty_columns': c['tty'],
+        'color': c['color'] or 'auto',
+    } for c in cases]
+
+
 def main():
-    module = sys.argv[1]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('module', choices=['text', 'table'])
+    parser.add_argument('--aws', help='the aws executable of AWS CLI v1 (awscli 1.46.3)')
+    parser.add_argument('--inputs', action='store_true', help="print the cases' inputs as JSON, record nothing")
+    parser.add_argument('output', nargs='?', help='the file to write')
+    options = parser.parse_intermixed_args()
+    module = options.module
     cases = TEXT_CASES if module == 'text' else TABLE_CASES
-    out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'data', f'{module}_output.json')
+    if options.inputs:
+        json.dump(inputs(cases, module), sys.stdout, ensure_ascii=False)
+        return
+    if not options.aws or not options.output:
+        parser.error('recording needs --aws AWS and OUTPUT')
     ports, procs = start_servers(cases)
     recorded = []
     try:
-        for c in cases:
+        for c, case_inputs in zip(cases, inputs(cases, module)):
             port = ports[json.dumps(c['body'], ensure_ascii=False)]
-            stdout, stderr, rc = run(c, module, port)
-            recorded.append({
-                'name': c['name'],
-                'command': command_line(c, module),
-                'value': c['value'],
-                'tty_columns': c['tty'],
-                'color': c['color'] or 'auto',
-                'stdout': stdout,
-                'stderr': stderr,
-                'exit_code': rc,
-            })
+            stdout, stderr, rc = run(options.aws, c, module, port)
+            recorded.append({**case_inputs, 'stdout': stdout, 'stderr': stderr, 'exit_code': rc})
     finally:
         for p in procs:
             p.kill()
-    with open(out, 'w') as f:
+    with open(options.output, 'w') as f:
         json.dump({'recorded_with': 'awscli 1.46.3', 'output': module, 'cases': recorded}, f, indent=1, ensure_ascii=False)
         f.write('\n')
-    print(f'{len(recorded)} {module} cases written to {out}')
+    print(f'{len(recorded)} {module} cases written to {options.output}')
+
 
 if __name__ == '__main__':
     main()

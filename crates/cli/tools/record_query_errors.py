@@ -2,12 +2,14 @@
 """Records what AWS CLI v1 (awscli 1.46.3) prints for invalid `--query` expressions, into
 crates/cli/tests/data/query_errors.json (the cases of the driver test in crates/cli/src/output/query.rs).
 
-    .venv-awscli/bin/python crates/cli/tools/record_query_errors.py .venv-awscli/bin/aws [OUTPUT]
+    python3 crates/cli/tools/record_query_errors.py --aws AWS OUTPUT   # crates/cli/tests/data/query_errors.json
+    python3 crates/cli/tools/record_query_errors.py --inputs           # the cases' inputs, as JSON
 
-(`cargo xtask record-goldens` runs it.)
+(`cargo xtask record-goldens` runs it, and `--inputs` for `--check` where AWS CLI v1 is not installed.)
 
 The expressions are checked before any request is sent (no server, no credentials needed).
 """
+import argparse
 import json
 import os
 import subprocess
@@ -34,13 +36,21 @@ def record(aws, expression):
 
 
 def main():
-    aws = sys.argv[1] if len(sys.argv) > 1 else ".venv-awscli/bin/aws"
-    cases = [record(aws, e) for e in EXPRESSIONS]
-    out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "..", "tests", "data", "query_errors.json")
-    with open(out, "w") as f:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--aws", help="the aws executable of AWS CLI v1 (awscli 1.46.3)")
+    parser.add_argument("--inputs", action="store_true", help="print the cases' inputs as JSON, record nothing")
+    parser.add_argument("output", nargs="?", help="the file to write")
+    options = parser.parse_args()
+    if options.inputs:
+        json.dump([{"expression": e} for e in EXPRESSIONS], sys.stdout, ensure_ascii=False)
+        return
+    if not options.aws or not options.output:
+        parser.error("recording needs --aws AWS and OUTPUT")
+    cases = [record(options.aws, e) for e in EXPRESSIONS]
+    with open(options.output, "w") as f:
         json.dump({"recorded_with": "awscli 1.46.3", "cases": cases}, f, indent=1, ensure_ascii=False)
         f.write("\n")
-    print(f"{len(cases)} cases written to {out}")
+    print(f"{len(cases)} cases written to {options.output}")
 
 
 if __name__ == "__main__":

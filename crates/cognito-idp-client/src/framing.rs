@@ -14,16 +14,15 @@ use crate::contract;
 use crate::generated::Client;
 
 /// `X-Amz-Target`.
-pub const X_AMZ_TARGET: HeaderName = HeaderName::from_static("x-amz-target");
+pub const X_AMZ_TARGET: HeaderName = HeaderName::from_static(contract::TARGET_HEADER);
 /// `amz-sdk-invocation-id`: one UUID per call, the same on every attempt.
-pub const AMZ_SDK_INVOCATION_ID: HeaderName = HeaderName::from_static("amz-sdk-invocation-id");
+pub const AMZ_SDK_INVOCATION_ID: HeaderName = HeaderName::from_static(contract::INVOCATION_ID_HEADER);
 /// `amz-sdk-request`: the attempt number and the attempt budget.
-pub const AMZ_SDK_REQUEST: HeaderName = HeaderName::from_static("amz-sdk-request");
+pub const AMZ_SDK_REQUEST: HeaderName = HeaderName::from_static(contract::REQUEST_HEADER);
 
-/// The names of every header [`Framing::apply`] sets, sorted: the whole framing, which checks of the wire
-/// (the conformance suite's) build on.
-pub const FRAMING_HEADERS: [&str; 5] =
-    ["amz-sdk-invocation-id", "amz-sdk-request", "content-type", "user-agent", "x-amz-target"];
+/// The names of every header [`Framing::apply`] sets, sorted: the whole framing (the contract's), which checks of
+/// the wire (the conformance suite's, the e2e tests') build on.
+pub use crate::contract::FRAMING_HEADERS;
 
 /// Per-client framing settings, carried by the generated client as its inner value.
 #[derive(Clone, Debug)]

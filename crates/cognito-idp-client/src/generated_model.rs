@@ -9,7 +9,7 @@ use crate::model::{
 pub const OPERATION: &str = "ResendConfirmationCode";
 /// The operation's documentation, as AWS writes it (HTML).
 pub const OPERATION_DOC: &str = "<p>Resends the code that confirms a new account for a user who has signed up in your user pool. Amazon Cognito sends confirmation codes to the user attribute in the <code>AutoVerifiedAttributes</code> property of your user pool. When you prompt new users for the confirmation code, include a \"Resend code\" option that generates a call to this API operation.</p> <note> <p>Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see <a href=\"https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html\">Using the Amazon Cognito user pools API and user pool endpoints</a>.</p> </note> <note> <p>This action might generate an SMS text message. Starting June 1, 2021, US telecom carriers require you to register an origination phone number before you can send SMS messages to US phone numbers. If you use SMS text messages in Amazon Cognito, you must register a phone number with <a href=\"https://console.aws.amazon.com/pinpoint/home/\">Amazon Pinpoint</a>. Amazon Cognito uses the registered number automatically. Otherwise, Amazon Cognito users who must receive SMS messages might not be able to sign up, activate their accounts, or sign in.</p> <p>If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Services service, Amazon Simple Notification Service might place your account in the SMS sandbox. In <i> <a href=\"https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html\">sandbox mode</a> </i>, you can send messages only to verified phone numbers. After you test your app while in the sandbox environment, you can move out of the sandbox and into production. For more information, see <a href=\"https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html\"> SMS message settings for Amazon Cognito user pools</a> in the <i>Amazon Cognito Developer Guide</i>.</p> </note>";
-/// The value of the `X-Amz-Target` header.
+/// The value of the `X-Amz-Target` header ([`TARGET_HEADER`]).
 pub const TARGET: &str = "AWSCognitoIdentityProviderService.ResendConfirmationCode";
 /// The Content-Type of requests and responses.
 pub const MEDIA_TYPE: &str = "application/x-amz-json-1.1";
@@ -31,6 +31,26 @@ pub const JSON_VERSION: &str = "1.1";
 pub const SERVICE_ID: &str = "Cognito Identity Provider";
 /// The service's full name.
 pub const SERVICE_FULL_NAME: &str = "Amazon Cognito Identity Provider";
+/// `X-Amz-Target`: the operation, [`TARGET`].
+pub const TARGET_HEADER: &str = "x-amz-target";
+/// `Content-Type`: [`MEDIA_TYPE`].
+pub const CONTENT_TYPE_HEADER: &str = "content-type";
+/// `User-Agent`: the client, its version and platform.
+pub const USER_AGENT_HEADER: &str = "user-agent";
+/// `amz-sdk-invocation-id`: one UUID per call, the same on every attempt.
+pub const INVOCATION_ID_HEADER: &str = "amz-sdk-invocation-id";
+/// `amz-sdk-request`: `attempt=N; max=M`, with the `ttl` of a retry.
+pub const REQUEST_HEADER: &str = "amz-sdk-request";
+/// Every header of the AWS JSON 1.1 framing, sorted: what AWS's SDKs and AWS CLI v1 send besides the
+/// transport's own (`Host`, `Content-Length`, ...). The operation is unsigned ([`AUTH_TYPE`]): no
+/// `Authorization`.
+pub const FRAMING_HEADERS: [&str; 5] = [
+    INVOCATION_ID_HEADER,
+    REQUEST_HEADER,
+    CONTENT_TYPE_HEADER,
+    USER_AGENT_HEADER,
+    TARGET_HEADER,
+];
 /// The input shape.
 pub static INPUT: &Shape = &RESEND_CONFIRMATION_CODE_REQUEST;
 /// The output shape.

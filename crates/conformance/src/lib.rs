@@ -36,11 +36,5 @@ pub use failure::Failure;
 pub use report::{Detail, Outcome};
 pub use runner::run_suite;
 
-/// The workspace root: this crate is two folders below it.
-pub fn workspace_root() -> std::path::PathBuf {
-    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .parent()
-        .and_then(std::path::Path::parent)
-        .map_or_else(|| manifest.to_path_buf(), std::path::Path::to_path_buf)
-}
+/// The workspace root (the test kit's).
+pub use cognito_idp_test_kit::cargo_env::workspace_root;

@@ -156,11 +156,11 @@ pub struct WireExpectation {
     pub user_agent: String,
 }
 
-/// The headers a request carries, sorted: the framing ([`cognito_idp_client::framing::FRAMING_HEADERS`]),
+/// The headers a request carries, sorted: the framing ([`cognito_idp_client::contract::FRAMING_HEADERS`]),
 /// `Host` and `Content-Length` from HTTP/1.1, and the `Accept: */*` that reqwest adds (README,
 /// "Differences from the references").
 pub fn request_headers() -> Vec<&'static str> {
-    let mut names = cognito_idp_client::framing::FRAMING_HEADERS.to_vec();
+    let mut names = cognito_idp_client::contract::FRAMING_HEADERS.to_vec();
     names.extend(["accept", "content-length", "host"]);
     names.sort_unstable();
     names

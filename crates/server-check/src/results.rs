@@ -786,6 +786,61 @@ mod tests {
     }
 
     #[test]
+    fn nothing_judged_is_not_checked_and_no_answer_cannot_conform() {
+        let expectation = Expectation::new(Family::Response, "timely", "t", Source::Bound("b"));
+        assert_eq!(rule_result(&expectation, Vec::new(), 0, Vec::new()).outcome, Outcome::NotChecked);
+        assert_eq!(rule_result(&expectation, Vec::new(), 3, Vec::new()).outcome, Outcome::Passed);
+        let unjudged = ProbeResult {
+            id: "a/b".into(),
+            what: String::new(),
+            outcome: ProbeOutcome::NotJudged,
+            expected: None,
+            found: None,
+            reason: Some("rate-limited".into()),
+            exchange: None,
+        };
+        let own = own_result(&expectation, vec![unjudged]);
+        assert!(own.outcome == Outcome::NotChecked && own.summary.contains("rate-limited"), "{own:?}");
+        let plan = Plan {
+            expectations: vec![expectation.clone()],
+            not_applicable: Vec::new(),
+            probes: Vec::new(),
+            preflight: 0,
+            stranger: "nobody".into(),
+        };
+        let report = assemble(&Run {
+            target: TargetRecord {
+                endpoint: "http://127.0.0.1:9".into(),
+                client_id: "c".into(),
+                username: "u".into(),
+                confirmed_username: None,
+                client_has_secret: false,
+                prevent_user_existence_errors: false,
+                unknown_username: "nobody".into(),
+            },
+            settings: SettingsRecord {
+                response_timeout_seconds: 5.0,
+                concurrency: 4,
+                max_deliveries: 2,
+                valid_cases: 8,
+                only: Vec::new(),
+                skip: Vec::new(),
+                baseline: None,
+            },
+            plan: &plan,
+            exchanges: &[],
+            stall: None,
+            could_not_check: None,
+            selected: &|_| true,
+            baseline: None,
+            started: SystemTime::UNIX_EPOCH,
+            elapsed: Duration::ZERO,
+        });
+        assert_eq!(report.verdict.outcome, RunOutcome::CouldNotCheck);
+        assert_eq!(report.counts.passed, 0, "no rule passes over zero answers: {:?}", report.counts);
+    }
+
+    #[test]
     fn exit_codes_are_zero_one_two() {
         let codes: Vec<i32> = [RunOutcome::Conforms, RunOutcome::DoesNotConform, RunOutcome::CouldNotCheck]
             .into_iter()

@@ -3,7 +3,7 @@
 //! with the cargo and the profile of the test running.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::OnceLock;
 
 /// The environment variable that names another binary to test (an executable and leading arguments).
@@ -62,27 +62,16 @@ fn from_spec(spec: &str) -> Result<BinaryUnderTest, String> {
 /// Builds `cognito-idp` with the cargo running these tests, in the profile of this test binary, and takes the
 /// executable's path from cargo's JSON messages.
 fn build_from_workspace() -> Result<BinaryUnderTest, String> {
-    let cargo = std::env::var_os("CARGO")
-        .map(PathBuf::from)
-        .or_else(|| option_env!("CARGO").map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from("cargo"));
-    let workspace_root = crate::cargo_env::workspace_root();
     let profile = current_profile()?;
-    let mut command = Command::new(&cargo);
-    // Cargo gives this test process the variables of its package (CARGO_MANIFEST_DIR, CARGO_PKG_NAME, ...).
-    // Build scripts that watch them (ring's does) would see another environment than the `cargo test` that
-    // built this binary, and each build would redo them: the nested build gets the environment without them.
-    for (name, _) in std::env::vars_os() {
-        if name.to_str().is_some_and(crate::cargo_env::is_package_variable) {
-            command.env_remove(&name);
-        }
-    }
+    let mut command = crate::cargo_env::cargo();
     command
-        .current_dir(workspace_root)
         .args(["build", "--locked", "-p", "cognito-idp-cli", "--bin", "cognito-idp", "--message-format=json"])
         .args(["--profile", &profile])
         .stdin(Stdio::null());
-    let shown = format!("{} build --locked -p cognito-idp-cli --bin cognito-idp --profile {profile}", cargo.display());
+    let shown = format!(
+        "{} build --locked -p cognito-idp-cli --bin cognito-idp --profile {profile}",
+        command.get_program().to_string_lossy()
+    );
     let output = command.output().map_err(|e| format!("cannot run `{shown}`: {e}"))?;
     if !output.status.success() {
         return Err(format!("`{shown}` failed ({}):\n{}", output.status, String::from_utf8_lossy(&output.stderr)));

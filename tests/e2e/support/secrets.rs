@@ -97,8 +97,9 @@ pub fn vectors() -> Vec<Vector> {
     struct File {
         vectors: Vec<Vector>,
     }
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/vectors/secret-hash.json");
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let path = cognito_idp_test_kit::cargo_env::workspace_root().join("spec/vectors/secret-hash.json");
+    let path = path.display();
+    let text = std::fs::read_to_string(path.to_string()).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let file: File = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path} has no vectors: {e}"));
     file.vectors
 }

@@ -28,6 +28,7 @@ use cognito_idp_client::contract;
 use cognito_idp_client::model::{Example, Shape, ShapeKind};
 use serde_json::Value;
 
+use crate::input::global_options::{GLOBAL_OPTIONS, GlobalOption};
 use crate::naming::option_name;
 use crate::output::jsonfmt;
 
@@ -155,112 +156,15 @@ const GENERATE_CLI_SKELETON_DOC: &str = "Prints a JSON skeleton to standard outp
      used as an argument for <code>--cli-input-json</code>. If provided with the value <code>output</code>, it \
      validates the command inputs and returns a sample output JSON for that command.";
 
-/// A global option of AWS CLI v1 (awscli/data/cli.json), with our documentation of it.
-struct GlobalOption {
-    name: &'static str,
-    /// The type AWS CLI v1's manual shows: `boolean`, `string` or `int`.
-    type_name: &'static str,
-    /// The help text (HTML).
-    help: &'static str,
-    choices: &'static [&'static str],
+/// A global option in the synopsis: `[--name]` for a boolean, `[--name <value>]` for the others (`--version`
+/// too, as the reference shows it).
+fn synopsis_entry(global: &GlobalOption) -> String {
+    if global.type_name() == "boolean" {
+        format!("[{}]", global.option)
+    } else {
+        format!("[{} <value>]", global.option)
+    }
 }
-
-/// The 15 global options, in awscli/data/cli.json's order.
-const GLOBAL_OPTIONS: &[GlobalOption] = &[
-    GlobalOption { name: "debug", type_name: "boolean", help: "<p>Turn on debug logging.</p>", choices: &[] },
-    GlobalOption {
-        name: "endpoint-url",
-        type_name: "string",
-        help: "<p>Override command's default URL with the given URL.</p>",
-        choices: &[],
-    },
-    GlobalOption {
-        name: "no-verify-ssl",
-        type_name: "boolean",
-        help: "<p>By default, the AWS CLI uses SSL when communicating with AWS services. For each SSL connection, \
-               the AWS CLI will verify SSL certificates. This option overrides the default behavior of verifying \
-               SSL certificates.</p>",
-        choices: &[],
-    },
-    GlobalOption {
-        name: "no-paginate",
-        type_name: "boolean",
-        help: "<p>Disable automatic pagination. If automatic pagination is disabled, the AWS CLI will only make \
-               one call, for the first page of results.</p>",
-        choices: &[],
-    },
-    GlobalOption {
-        name: "output",
-        type_name: "string",
-        help: "<p>The formatting style for command output.</p>",
-        choices: &crate::format::Format::NAMES,
-    },
-    GlobalOption {
-        name: "query",
-        type_name: "string",
-        help: "<p>A JMESPath query to use in filtering the response data.</p>",
-        choices: &[],
-    },
-    GlobalOption {
-        name: "profile",
-        type_name: "string",
-        help: "<p>Use a specific profile from your credential file.</p>",
-        choices: &[],
-    },
-    GlobalOption {
-        name: "region",
-        type_name: "string",
-        help: "<p>The region to use. Overrides config/env settings.</p>",
-        choices: &[],
-    },
-    GlobalOption {
-        name: "version",
-        type_name: "string",
-        help: "<p>Display the version of this tool.</p>",
-        choices: &[],
-    },
-    GlobalOption {
-        name: "color",
-        type_name: "string",
-        help: "<p>Turn on/off color output.</p>",
-        choices: &crate::format::Color::NAMES,
-    },
-    GlobalOption {
-        name: "no-sign-request",
-        type_name: "boolean",
-        help: "<p>Do not sign requests. Credentials will not be loaded if this argument is provided.</p>",
-        choices: &[],
-    },
-    GlobalOption {
-        name: "ca-bundle",
-        type_name: "string",
-        help: "<p>The CA certificate bundle to use when verifying SSL certificates. Overrides config/env \
-               settings.</p>",
-        choices: &[],
-    },
-    GlobalOption {
-        name: "cli-read-timeout",
-        type_name: "int",
-        help: "<p>The maximum socket read time in seconds. If the value is set to 0, the socket read will be \
-               blocking and not timeout. The default value is 60 seconds.</p>",
-        choices: &[],
-    },
-    GlobalOption {
-        name: "cli-connect-timeout",
-        type_name: "int",
-        help: "<p>The maximum socket connect time in seconds. If the value is set to 0, the socket connect will \
-               be blocking and not timeout. The default value is 60 seconds.</p>",
-        choices: &[],
-    },
-    GlobalOption {
-        name: "v2-debug",
-        type_name: "boolean",
-        help: "<p>Enable AWS CLI v2 migration assistance. Prints warnings if the command would face a breaking \
-               change after swapping AWS CLI v1 for AWS CLI v2 in the current environment. Prints one warning \
-               for each breaking change detected.</p>",
-        choices: &[],
-    },
-];
 
 fn render_operation_manual(source: &Source) -> String {
     let command = option_name(source.operation);
@@ -290,12 +194,7 @@ fn render_operation_manual(source: &Source) -> String {
     }
     synopsis.push_str(&line(option_indent, &format!("[{SECRET_FILE_OPTION} PATH]")));
     for global in GLOBAL_OPTIONS {
-        let text = if global.type_name == "boolean" {
-            format!("[--{}]", global.name)
-        } else {
-            format!("[--{} <value>]", global.name)
-        };
-        synopsis.push_str(&line(option_indent, &text));
+        synopsis.push_str(&line(option_indent, &synopsis_entry(global)));
     }
     page.block(&synopsis);
 
@@ -310,7 +209,7 @@ fn render_operation_manual(source: &Source) -> String {
 
     page.head("GLOBAL OPTIONS");
     for global in GLOBAL_OPTIONS {
-        page.head(&line_text(BODY, &format!("--{} ({})", global.name, global.type_name)));
+        page.head(&line_text(BODY, &format!("{} ({})", global.option, global.type_name())));
         page.unglue();
         page.block(&html_to_text(global.help, BODY, WIDTH));
         if !global.choices.is_empty() {
@@ -1182,19 +1081,18 @@ fn wrap(text: &str, indent: usize, width: usize) -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// The manual's table of global options and the parser's options are two lists (the manual adds types
-    /// and help texts, in cli.json's order; the parser moves `--version` last, as awscli's
-    /// `conflict_handler='resolve'` does); this keeps them to the same names and choices.
+    /// The synopsis and the GLOBAL OPTIONS section show every option of the one table the parser is made from.
     #[test]
-    fn the_manuals_global_options_are_the_parsers() {
-        let mut parser = crate::input::argparse::global_options();
-        parser.sort();
-        let mut manual: Vec<(String, Vec<String>)> = GLOBAL_OPTIONS
-            .iter()
-            .map(|o| (o.name.to_owned(), o.choices.iter().map(|c| (*c).to_owned()).collect()))
-            .collect();
-        manual.sort();
-        assert_eq!(manual, parser);
+    fn the_manual_shows_every_global_option_of_the_table() {
+        let manual = operation_manual();
+        let (synopsis, options) = manual.split_once("GLOBAL OPTIONS").expect("a GLOBAL OPTIONS section");
+        for global in GLOBAL_OPTIONS {
+            assert!(synopsis.contains(&synopsis_entry(global)), "the synopsis lacks {}", global.option);
+            assert!(options.contains(&format!("{} ({})", global.option, global.type_name())), "{}", global.option);
+            for choice in global.choices {
+                assert!(options.contains(&format!("o {choice}")), "{}: {choice}", global.option);
+            }
+        }
     }
     use cognito_idp_client::model::{Member, StructureShape};
 

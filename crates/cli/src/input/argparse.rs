@@ -28,6 +28,7 @@ use std::ffi::{OsStr, OsString};
 use cognito_idp_client::contract;
 use cognito_idp_client::model::{Member, ShapeKind};
 
+use crate::input::global_options::{GLOBAL_OPTIONS, GlobalOption, Kind};
 use crate::naming::option_name;
 use crate::python::pyint::{decimal_value, python_int};
 use crate::python::pyrepr::{self, repr_str};
@@ -393,44 +394,27 @@ fn escape_invalid_utf8(arg: &OsStr) -> String {
     arg.to_string_lossy().into_owned()
 }
 
-/// The main parser: awscli/data/cli.json's options in order (`building-top-level-params` adds none in
-/// awscli 1.46.3), `--version` (which replaces cli.json's with `conflict_handler='resolve'`, so it
-/// comes last) and the positional `command`.
+/// The main parser: the global options of awscli/data/cli.json in order ([`GLOBAL_OPTIONS`];
+/// `building-top-level-params` adds none in awscli 1.46.3), `--version` last (awscli adds its own with
+/// `conflict_handler='resolve'`, which drops cli.json's from its place) and the positional `command`.
 fn main_parser() -> Parser {
-    Parser {
-        actions: vec![
-            Action::flag("--debug", "debug", true),
-            Action::store("--endpoint-url", "endpoint_url"),
-            Action::flag("--no-verify-ssl", "verify_ssl", false),
-            Action::flag("--no-paginate", "paginate", false),
-            Action::store("--output", "output").with_choices(&crate::format::Format::NAMES),
-            Action::store("--query", "query"),
-            Action::store("--profile", "profile"),
-            Action::store("--region", "region"),
-            Action::store("--color", "color")
-                .with_choices(&crate::format::Color::NAMES)
-                .with_default(crate::format::Color::Auto.name()),
-            Action::flag("--no-sign-request", "sign_request", false),
-            Action::store("--ca-bundle", "ca_bundle"),
-            Action::store("--cli-read-timeout", "read_timeout"),
-            Action::store("--cli-connect-timeout", "connect_timeout"),
-            Action::flag("--v2-debug", "v2_debug", true),
-            Action::version("--version"),
-            Action::positional("command", Nargs::Single).with_choices(&[SERVICE_TOKEN]),
-        ],
-        display: shown_option,
-    }
-}
-
-/// The global options of the main parser, for the manual's table to be checked against: each option's
-/// name without its dashes and its choices (empty when free).
-#[cfg(test)]
-pub(crate) fn global_options() -> Vec<(String, Vec<String>)> {
-    main_parser()
-        .actions
-        .into_iter()
-        .filter_map(|a| a.option_string.map(|o| (o.trim_start_matches('-').to_owned(), a.choices.unwrap_or_default())))
-        .collect()
+    let action = |global: &GlobalOption| {
+        let action = match global.kind {
+            Kind::Flag { stores } => Action::flag(global.option, global.dest, stores),
+            Kind::Value { .. } => Action::store(global.option, global.dest),
+            Kind::Version => Action::version(global.option),
+        };
+        let action = if global.choices.is_empty() { action } else { action.with_choices(global.choices) };
+        match global.default {
+            Some(default) => action.with_default(default),
+            None => action,
+        }
+    };
+    let (versions, others): (Vec<&GlobalOption>, Vec<&GlobalOption>) =
+        GLOBAL_OPTIONS.iter().partition(|global| global.kind == Kind::Version);
+    let mut actions: Vec<Action> = others.into_iter().chain(versions).map(action).collect();
+    actions.push(Action::positional("command", Nargs::Single).with_choices(&[SERVICE_TOKEN]));
+    Parser { actions, display: shown_option }
 }
 
 /// The service parser: one positional whose choices are the operations and `help`.

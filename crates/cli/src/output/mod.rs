@@ -5,6 +5,8 @@
 pub(crate) mod jmespath_syntax;
 pub mod jsonfmt;
 pub mod query;
+#[cfg(test)]
+mod recorded;
 pub mod response;
 pub mod table;
 pub mod text;
