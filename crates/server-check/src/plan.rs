@@ -899,7 +899,10 @@ fn excluded_characters(class: &CharClass) -> Vec<(String, char)> {
         (0x20u8..=0x7e).map(char::from).filter(|c| !class.contains(*c)).map(|c| (code(c), c)).collect();
     for (category, _) in crate::unicode_table::CLASSES {
         for plane in Plane::ALL {
-            if plane == Plane::Ascii && !category.starts_with('C') {
+            // ASCII's printable characters are probed one by one above; a category the class names whole has
+            // nothing outside it (and scanning it would cost a walk over every character of the category).
+            if (plane == Plane::Ascii && !category.starts_with('C')) || class.atoms.contains(&Atom::Category(category))
+            {
                 continue;
             }
             if let Some(c) = pattern::representative(category, plane, |c| !class.contains(c)) {
