@@ -202,23 +202,23 @@ impl Sender {
         if error.is_timeout() {
             return NoAnswer::Timeout(self.timeout);
         }
-        let mut text = error.to_string();
-        let mut source = std::error::Error::source(error);
+        // The innermost cause says what happened (`Connection refused (os error 111)`, `invalid peer
+        // certificate: UnknownIssuer`); the outer ones repeat the URL and the layer.
+        let mut innermost = error.to_string();
         let mut tls = false;
+        let mut source = std::error::Error::source(error);
         while let Some(cause) = source {
-            let shown = cause.to_string();
-            tls |= cause.is::<rustls::Error>() || shown.contains("certificate") || shown.contains("TLS");
-            if !text.contains(&shown) {
-                text = format!("{text}: {shown}");
-            }
+            tls |= cause.is::<rustls::Error>();
+            innermost = cause.to_string();
             source = cause.source();
         }
+        tls |= innermost.contains("certificate") || innermost.contains("TLS") || innermost.contains("handshake");
         if tls {
-            NoAnswer::Tls(text)
+            NoAnswer::Tls(innermost)
         } else if error.is_connect() {
-            NoAnswer::Connect(text)
+            NoAnswer::Connect(innermost)
         } else {
-            NoAnswer::Broken(text)
+            NoAnswer::Broken(innermost)
         }
     }
 }
