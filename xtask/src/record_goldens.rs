@@ -175,6 +175,16 @@ pub const RECORDERS: &[Recorder] = &[
         output: Output::File("crates/cli/tests/data/query_errors.json"),
         inputs: Inputs::Listed,
     },
+    // jmespath-python's results and errors for valid `--query` expressions, and what AWS CLI v1's formatters print
+    // of them (some also through the real command, against crates/cli/tools/mockserver.py).
+    Recorder {
+        name: "query-goldens",
+        program: "crates/cli/tools/record_query_goldens.py",
+        args: &[],
+        runs_with: RunsWith::AwsCli,
+        output: Output::File("crates/cli/tests/data/query_goldens.json"),
+        inputs: Inputs::Listed,
+    },
     // The e2e golden cases of tests/fixtures/awscli/cases.json (`cargo xtask record-awscli CASE...` records some).
     Recorder {
         name: "golden-cases",

@@ -25,11 +25,11 @@ use crate::input::argparse::{self, Command, Globals, OperationArgs, ParseError, 
 use crate::input::argprocess::{self, DictType};
 use crate::input::paramfile::Loader;
 use crate::input::validate;
-use crate::output::jsonfmt;
 use crate::output::query::Query;
 use crate::output::response;
 use crate::output::table;
-use crate::output::text;
+use crate::output::{self, TableSettings, jsonfmt};
+use crate::python::pyrepr::Dicts;
 use crate::secret;
 use cognito_idp_client::RetryConfig;
 use cognito_idp_client::retry::{CallError, Event};
@@ -439,32 +439,24 @@ fn display(
     }
     .unwrap_or_else(|| Format::Json.name().to_owned());
     let response = jsonfmt::without_response_metadata(response);
-    let data = match query {
-        Some(query) => query.search(&response).map_err(|e| fail(&format!("\n{e}\n")))?,
-        None => response,
+    // A query's result may hold Python values JSON cannot; the response holds only plain dicts.
+    let (data, dicts) = match query {
+        Some(query) => (query.search(&response).map_err(|e| fail(&format!("\n{e}\n")))?, Dicts::Plain),
+        None => (response, Dicts::Response),
     };
-    match Format::from_name(&format) {
-        Some(Format::Json) => print(io, &jsonfmt::format_json_value(&data)),
-        Some(Format::Text) => match text::format(&data) {
-            Ok(out) => print(io, &out),
-            Err(e) => {
-                let _ = io.out.write_all(e.stdout.as_bytes());
-                Err(fail(&e.stderr_text()))
-            }
-        },
-        Some(Format::Table) => {
-            let styled = Color::from_name(&globals.color).unwrap_or(Color::Auto).styled(io.stdout_is_tty);
-            let suffix = table::exit_suffix(styled, io.stdout_is_tty);
-            let width = table::terminal_width(io.tty_columns.filter(|_| io.stdout_is_tty));
-            match table::format(&data, contract::OPERATION, width, styled) {
-                Ok(out) => print(io, &format!("{out}{suffix}")),
-                Err(e) => {
-                    let _ = io.out.write_all(suffix.as_bytes());
-                    Err(fail(&e.stderr_text(styled)))
-                }
-            }
-        }
-        None => Err(fail(&format!("\nUnknown output type: {format}\n"))),
+    let Some(format) = Format::from_name(&format) else {
+        return Err(fail(&format!("\nUnknown output type: {format}\n")));
+    };
+    let table = TableSettings {
+        width: table::terminal_width(io.tty_columns.filter(|_| io.stdout_is_tty)),
+        styled: Color::from_name(&globals.color).unwrap_or(Color::Auto).styled(io.stdout_is_tty),
+        stdout_is_tty: io.stdout_is_tty,
+    };
+    let printed = output::print(&data, dicts, format, table);
+    let _ = io.out.write_all(printed.stdout.as_bytes());
+    match printed.failure {
+        Some(stderr) => Err(fail(&stderr)),
+        None => Ok(()),
     }
 }
 

@@ -38,7 +38,8 @@ const SOURCES: &[(&str, Seeds)] = &[
     ("response-golden", response_golden),
     ("text-output", output_cases),
     ("table-output", output_cases),
-    ("query-errors", query_errors),
+    ("query-errors", query_expressions),
+    ("query-goldens", query_expressions),
     ("golden-cases", golden_cases),
     ("differential-awscli", differential_inputs),
     ("differential-sdk", differential_inputs),
@@ -178,8 +179,8 @@ fn output_cases(root: &Path, recorder: &Recorder) -> Result<Vec<(Target, Vec<u8>
     rows(&data, "cases")?.iter().map(|case| Ok((RESPONSE, success(case["value"].to_string().as_bytes())))).collect()
 }
 
-/// `query_errors.json`: each expression, as `--query` of a command line.
-fn query_errors(root: &Path, recorder: &Recorder) -> Result<Vec<(Target, Vec<u8>)>> {
+/// `query_errors.json`, `query_goldens.json`: each expression, as `--query` of a command line.
+fn query_expressions(root: &Path, recorder: &Recorder) -> Result<Vec<(Target, Vec<u8>)>> {
     let data = data(root, recorder)?;
     rows(&data, "cases")?
         .iter()

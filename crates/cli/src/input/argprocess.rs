@@ -229,12 +229,12 @@ pub fn load_cli_input_json(text: &str, loader: &Loader<'_>) -> Result<Map<String
     };
     match crate::python::pyvalue::special(&value) {
         Some(crate::python::pyvalue::PySpecial::Dict(map)) => return Ok(map.clone()),
-        Some(_) => return Err(no_keys(pyrepr::tp_name(&value, Dicts::Plain))),
+        Some(_) => return Err(no_keys(&pyrepr::tp_name(&value, Dicts::Plain))),
         None => {}
     }
     match value {
         Value::Object(map) => Ok(map),
-        other => Err(no_keys(pyrepr::tp_name(&other, Dicts::Plain))),
+        other => Err(no_keys(&pyrepr::tp_name(&other, Dicts::Plain))),
     }
 }
 

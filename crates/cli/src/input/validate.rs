@@ -72,7 +72,7 @@ struct Node<'a>(&'a Value, Dicts);
 
 impl Node<'_> {
     /// Python's `str()` of the value, or [`REDACTED`] when it must not be shown; and its type's name.
-    fn str_and_type(self, redacted: bool) -> (String, &'static str) {
+    fn str_and_type(self, redacted: bool) -> (String, std::borrow::Cow<'static, str>) {
         let shown = if redacted { REDACTED.to_owned() } else { pyrepr::str_with(self.0, self.1) };
         (shown, pyrepr::type_name(self.0, self.1))
     }

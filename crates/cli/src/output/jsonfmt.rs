@@ -12,14 +12,38 @@
 //! nothing at all for an empty dict, and otherwise prints json.dumps(indent=4, ensure_ascii=False) and
 //! a newline.
 
+use std::fmt;
+
 use serde_json::{Map, Value};
 
-use crate::python::pyrepr::{repr_float, repr_number};
+use crate::python::pyrepr::{self, Dicts, repr_float, repr_number};
+use crate::python::pyvalue::{self, PySpecial};
+
+/// How `json.dumps` is called: the indent (4 or none), the separators, `ensure_ascii`, what the values' objects
+/// are, and what becomes of an object JSON cannot encode.
+#[derive(Clone, Copy, Debug)]
+struct Style {
+    ensure_ascii: bool,
+    indent: bool,
+    item_separator: &'static str,
+    key_separator: &'static str,
+    dicts: Dicts,
+    /// `default=str` (the object's `str()` as a JSON string) rather than AWS CLI's `json_encoder`, which
+    /// raises for it.
+    default_str: bool,
+}
+
+impl Style {
+    fn new(ensure_ascii: bool, indent: bool) -> Self {
+        let item_separator = if indent { "," } else { ", " };
+        Style { ensure_ascii, indent, item_separator, key_separator: ": ", dicts: Dicts::Response, default_str: false }
+    }
+}
 
 /// `json.dumps(value, indent=4, ensure_ascii=ensure_ascii)`.
 pub fn dumps(value: &Value, ensure_ascii: bool) -> String {
     let mut out = String::new();
-    write_json(&mut out, value, ensure_ascii, true);
+    let _ = write_json(&mut out, value, Style::new(ensure_ascii, true));
     out
 }
 
@@ -27,8 +51,58 @@ pub fn dumps(value: &Value, ensure_ascii: bool) -> String {
 /// separators, no indent, `ensure_ascii=True`).
 pub fn dumps_request(params: &Value) -> String {
     let mut out = String::new();
-    write_json(&mut out, params, true, false);
+    let _ = write_json(&mut out, params, Style::new(true, false));
     out
+}
+
+/// `json.dumps(value, separators=(',', ':'), default=str)` of a value whose objects are `dicts` (with its
+/// special values, [`Dicts::Plain`]), as jmespath's `to_string()` writes it.
+pub fn dumps_compact(value: &Value, dicts: Dicts) -> String {
+    let mut out = String::new();
+    let style = Style { item_separator: ",", key_separator: ":", dicts, default_str: true, ..Style::new(true, false) };
+    let _ = write_json(&mut out, value, style);
+    out
+}
+
+/// AWS CLI v1's JSON output stopped part-way: `json.dump` met an object it cannot encode, after writing
+/// `stdout`; AWS CLI prints the `TypeError` on stderr and exits with 255.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError {
+    /// What was written to stdout before the failure.
+    pub stdout: String,
+}
+
+impl JsonError {
+    /// Exactly what AWS CLI writes to stderr for this error.
+    pub fn stderr_text(&self) -> String {
+        format!("\n{self}\n")
+    }
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Encountered unrecognized type in JSON encoder.")
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+/// [`format_json_value`] of a value whose objects are `dicts` ([`Dicts::Plain`] for a `--query` result, which
+/// may hold [`crate::python::pyvalue`]'s special values: big ints and NaN print as Python prints them, an
+/// `_Expression` stops the output as AWS CLI's encoder does).
+pub fn format_json_with(value: &Value, dicts: Dicts) -> Result<String, JsonError> {
+    if pyrepr::as_dict(value, dicts).is_some_and(Map::is_empty) {
+        return Ok(String::new());
+    }
+    let mut out = String::new();
+    let style = Style { dicts, ..Style::new(false, true) };
+    match write_json(&mut out, value, style) {
+        Ok(()) => {
+            out.push('\n');
+            Ok(out)
+        }
+        Err(Unencodable) => Err(JsonError { stdout: out }),
+    }
 }
 
 /// The exact stdout of AWS CLI v1's JSON formatter for a parsed response: the top-level
@@ -117,9 +191,10 @@ enum Task<'a> {
     Newline(usize),
 }
 
-fn write_json(out: &mut String, root: &Value, ensure_ascii: bool, indent: bool) {
-    // Without an indent, Python separates items with ", " on one line.
-    let item_separator = if indent { "," } else { ", " };
+/// An object JSON cannot encode, met by an encoder without `default=str`.
+struct Unencodable;
+
+fn write_json(out: &mut String, root: &Value, style: Style) -> Result<(), Unencodable> {
     let mut tasks = vec![Task::Value(root, 0)];
     while let Some(task) = tasks.pop() {
         let (value, level) = match task {
@@ -128,11 +203,11 @@ fn write_json(out: &mut String, root: &Value, ensure_ascii: bool, indent: bool) 
                 continue;
             }
             Task::Key(key) => {
-                push_str(out, key, ensure_ascii);
+                push_str(out, key, style.ensure_ascii);
                 continue;
             }
             Task::Newline(level) => {
-                if indent {
+                if style.indent {
                     out.push('\n');
                     out.extend(std::iter::repeat_n(' ', 4 * level));
                 }
@@ -140,15 +215,23 @@ fn write_json(out: &mut String, root: &Value, ensure_ascii: bool, indent: bool) 
             }
             Task::Value(value, level) => (value, level),
         };
-        match value {
-            Value::Null => out.push_str("null"),
-            Value::Bool(true) => out.push_str("true"),
-            Value::Bool(false) => out.push_str("false"),
-            Value::Number(n) => out.push_str(&repr_number(n)),
-            Value::String(s) => push_str(out, s, ensure_ascii),
-            Value::Array(items) if items.is_empty() => out.push_str("[]"),
-            Value::Object(map) if map.is_empty() => out.push_str("{}"),
-            Value::Array(items) => {
+        let special = match value {
+            Value::Object(_) if style.dicts != Dicts::Response => pyvalue::special(value),
+            _ => None,
+        };
+        match (special, value) {
+            (Some(PySpecial::Int(digits)), _) => out.push_str(digits),
+            (Some(PySpecial::Float(x)), _) => out.push_str(&float_str(x)),
+            (Some(PySpecial::Object(repr)), _) if style.default_str => push_str(out, repr, style.ensure_ascii),
+            (Some(PySpecial::Object(_) | PySpecial::Bytes(_)), _) => return Err(Unencodable),
+            (Some(PySpecial::Dict(content)), _) => open_map(out, &mut tasks, content, level, style),
+            (None, Value::Null) => out.push_str("null"),
+            (None, Value::Bool(true)) => out.push_str("true"),
+            (None, Value::Bool(false)) => out.push_str("false"),
+            (None, Value::Number(n)) => out.push_str(&repr_number(n)),
+            (None, Value::String(s)) => push_str(out, s, style.ensure_ascii),
+            (None, Value::Array(items)) if items.is_empty() => out.push_str("[]"),
+            (None, Value::Array(items)) => {
                 out.push('[');
                 tasks.push(Task::Text("]"));
                 tasks.push(Task::Newline(level));
@@ -156,24 +239,32 @@ fn write_json(out: &mut String, root: &Value, ensure_ascii: bool, indent: bool) 
                     tasks.push(Task::Value(item, level + 1));
                     tasks.push(Task::Newline(level + 1));
                     if i > 0 {
-                        tasks.push(Task::Text(item_separator));
+                        tasks.push(Task::Text(style.item_separator));
                     }
                 }
             }
-            Value::Object(map) => {
-                out.push('{');
-                tasks.push(Task::Text("}"));
-                tasks.push(Task::Newline(level));
-                for (i, (key, item)) in map.iter().enumerate().rev() {
-                    tasks.push(Task::Value(item, level + 1));
-                    tasks.push(Task::Text(": "));
-                    tasks.push(Task::Key(key));
-                    tasks.push(Task::Newline(level + 1));
-                    if i > 0 {
-                        tasks.push(Task::Text(item_separator));
-                    }
-                }
-            }
+            (None, Value::Object(map)) => open_map(out, &mut tasks, map, level, style),
+        }
+    }
+    Ok(())
+}
+
+/// Writes the opening of a dict (all of it when empty) and queues its items.
+fn open_map<'a>(out: &mut String, tasks: &mut Vec<Task<'a>>, map: &'a Map<String, Value>, level: usize, style: Style) {
+    if map.is_empty() {
+        out.push_str("{}");
+        return;
+    }
+    out.push('{');
+    tasks.push(Task::Text("}"));
+    tasks.push(Task::Newline(level));
+    for (i, (key, item)) in map.iter().enumerate().rev() {
+        tasks.push(Task::Value(item, level + 1));
+        tasks.push(Task::Text(style.key_separator));
+        tasks.push(Task::Key(key));
+        tasks.push(Task::Newline(level + 1));
+        if i > 0 {
+            tasks.push(Task::Text(style.item_separator));
         }
     }
 }

@@ -5,8 +5,9 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use crate::output::text::{python_str, python_type_name};
 use crate::python::py_unicode;
+use crate::python::pyrepr::{self, Dicts};
+use crate::python::pyvalue::{self, PySpecial};
 
 /// colorama's `Style.RESET_ALL`.
 pub const RESET: &str = "\x1b[0m";
@@ -71,26 +72,40 @@ impl std::error::Error for TableError {}
 ///
 /// Values Python finds false (`null`, `false`, `0`, `""`, `[]`, `{}`) print nothing.
 pub fn format(value: &Value, title: &str, width: usize, styled: bool) -> Result<String, TableError> {
-    let mut table = MultiTable::default();
+    format_with(value, Dicts::Response, title, width, styled)
+}
+
+/// [`format`] of a value whose objects are `dicts` ([`Dicts::Plain`] for a `--query` result, which may hold
+/// [`crate::python::pyvalue`]'s special values: big ints, NaN, `_Expression`s).
+pub fn format_with(value: &Value, dicts: Dicts, title: &str, width: usize, styled: bool) -> Result<String, TableError> {
+    let mut table = MultiTable { sections: Vec::new(), dicts };
     if !table.build(Some(title), value, 0)? {
         return Ok(String::new());
     }
     Ok(table.render(i64::try_from(width).unwrap_or(i64::MAX), styled))
 }
 
-fn is_scalar(value: &Value) -> bool {
-    !matches!(value, Value::Object(_) | Value::Array(_))
+fn is_scalar(value: &Value, dicts: Dicts) -> bool {
+    !value.is_array() && pyrepr::as_dict(value, dicts).is_none()
 }
 
-/// Python's truth value of the value `json.loads` makes.
-fn truthy(value: &Value) -> bool {
+fn python_str(value: &Value, dicts: Dicts) -> String {
+    pyrepr::str_with(value, dicts)
+}
+
+/// Python's truth value of the value `json.loads` makes (or, with [`Dicts::Plain`], of a special value).
+fn truthy(value: &Value, dicts: Dicts) -> bool {
+    if let Some(map) = pyrepr::as_dict(value, dicts) {
+        return !map.is_empty();
+    }
     match value {
+        // Big ints are not zero; NaN, infinities and other objects are true.
+        Value::Object(_) => true,
         Value::Null => false,
         Value::Bool(b) => *b,
         Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
         Value::String(s) => !s.is_empty(),
         Value::Array(items) => !items.is_empty(),
-        Value::Object(map) => !map.is_empty(),
     }
 }
 
@@ -142,30 +157,32 @@ fn sort_keys(mut keys: Vec<Key>) -> Result<Vec<Key>, TableError> {
 
 /// `_group_scalar_keys`: the sorted keys whose values are scalars, and the sorted others, of a list element.
 /// Only dicts make sense here; for anything else this is what Python's iteration and indexing do.
-fn group_scalar_keys(item: &Value) -> Result<(Vec<Key>, Vec<Key>), TableError> {
+fn group_scalar_keys(item: &Value, dicts: Dicts) -> Result<(Vec<Key>, Vec<Key>), TableError> {
     let mut headers = Vec::new();
     let mut more = Vec::new();
-    match item {
-        Value::Object(map) => {
+    match (pyrepr::as_dict(item, dicts), item) {
+        (Some(map), _) => {
             for (key, value) in map {
-                let target = if is_scalar(value) { &mut headers } else { &mut more };
+                let target = if is_scalar(value, dicts) { &mut headers } else { &mut more };
                 target.push(Key::Str(key.clone()));
             }
         }
-        Value::String(s) if s.is_empty() => {}
-        Value::String(_) => return Err(TableError::new("string indices must be integers, not 'str'")),
-        Value::Array(list) => {
+        (None, Value::String(s)) if s.is_empty() => {}
+        (None, Value::String(_)) => return Err(TableError::new("string indices must be integers, not 'str'")),
+        (None, Value::Array(list)) => {
             for element in list {
+                let big_int = dicts != Dicts::Response && matches!(pyvalue::special(element), Some(PySpecial::Int(_)));
                 let value = match element {
                     Value::Bool(b) => i128::from(*b),
                     Value::Number(n) if n.as_i64().is_some() => i128::from(n.as_i64().unwrap_or(0)),
                     Value::Number(n) if n.as_u64().is_some() => {
                         return Err(TableError::new("cannot fit 'int' into an index-sized integer"));
                     }
+                    _ if big_int => return Err(TableError::new("cannot fit 'int' into an index-sized integer")),
                     other => {
                         return Err(TableError::new(format!(
                             "list indices must be integers or slices, not {}",
-                            python_type_name(other)
+                            pyrepr::tp_name(other, dicts)
                         )));
                     }
                 };
@@ -175,11 +192,13 @@ fn group_scalar_keys(item: &Value) -> Result<(Vec<Key>, Vec<Key>), TableError> {
                 let Some(target) = target else {
                     return Err(TableError::new("list index out of range"));
                 };
-                let key = Key::Int { value, text: python_str(element) };
-                if is_scalar(target) { headers.push(key) } else { more.push(key) }
+                let key = Key::Int { value, text: python_str(element, dicts) };
+                if is_scalar(target, dicts) { headers.push(key) } else { more.push(key) }
             }
         }
-        other => return Err(TableError::new(format!("'{}' object is not iterable", python_type_name(other)))),
+        (None, other) => {
+            return Err(TableError::new(format!("'{}' object is not iterable", pyrepr::tp_name(other, dicts))));
+        }
     }
     Ok((sort_keys(headers)?, sort_keys(more)?))
 }
@@ -382,9 +401,11 @@ impl Stream {
 }
 
 /// `MultiTable` as `TableFormatter` sets it up: no initial section, `|` column separator, auto reformat.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct MultiTable {
     sections: Vec<Section>,
+    /// What the objects of the value are.
+    dicts: Dicts,
 }
 
 impl MultiTable {
@@ -406,43 +427,45 @@ impl MultiTable {
 
     /// `TableFormatter._build_table`: false when there is nothing to print.
     fn build(&mut self, title: Option<&str>, current: &Value, indent_level: usize) -> Result<bool, TableError> {
-        if !truthy(current) {
+        let dicts = self.dicts;
+        if !truthy(current, dicts) {
             return Ok(false);
         }
         if let Some(title) = title {
             self.new_section(Some(title.to_owned()), indent_level);
         }
-        match current {
-            Value::Array(list) => {
-                if list.first().is_some_and(Value::is_object) {
+        match (pyrepr::as_dict(current, dicts), current) {
+            (None, Value::Array(list)) => {
+                if list.first().is_some_and(|first| pyrepr::as_dict(first, dicts).is_some()) {
                     self.sub_table_from_list(list, indent_level, title)?;
                 } else {
                     for item in list {
-                        match item {
-                            Value::Object(map) => self.add_row(map.keys().cloned().collect())?,
-                            Value::Array(inner) if inner.iter().all(is_scalar) => {
-                                self.add_row(inner.iter().map(python_str).collect())?;
+                        match (pyrepr::as_dict(item, dicts), item) {
+                            (Some(map), _) => self.add_row(map.keys().cloned().collect())?,
+                            (None, Value::Array(inner)) if inner.iter().all(|v| is_scalar(v, dicts)) => {
+                                self.add_row(inner.iter().map(|v| python_str(v, dicts)).collect())?;
                             }
-                            Value::Array(_) => {
+                            (None, Value::Array(_)) => {
                                 self.build(None, item, 0)?;
                             }
-                            scalar => self.add_row(vec![python_str(scalar)])?,
+                            (None, scalar) => self.add_row(vec![python_str(scalar, dicts)])?,
                         }
                     }
                 }
             }
-            Value::Object(map) => self.sub_table_from_dict(map, indent_level)?,
+            (Some(map), _) => self.sub_table_from_dict(map, indent_level)?,
             _ => {}
         }
         Ok(true)
     }
 
     fn sub_table_from_dict(&mut self, current: &Map<String, Value>, indent_level: usize) -> Result<(), TableError> {
-        let mut headers: Vec<&String> = current.iter().filter(|(_, v)| is_scalar(v)).map(|(k, _)| k).collect();
-        let mut more: Vec<(&String, &Value)> = current.iter().filter(|(_, v)| !is_scalar(v)).collect();
+        let dicts = self.dicts;
+        let mut headers: Vec<&String> = current.iter().filter(|(_, v)| is_scalar(v, dicts)).map(|(k, _)| k).collect();
+        let mut more: Vec<(&String, &Value)> = current.iter().filter(|(_, v)| !is_scalar(v, dicts)).collect();
         headers.sort();
         more.sort_by(|a, b| a.0.cmp(b.0));
-        let value_text = |key: &String| current.get(key).map(python_str).unwrap_or_default();
+        let value_text = |key: &String| current.get(key).map(|v| python_str(v, dicts)).unwrap_or_default();
         match headers.as_slice() {
             [] => {}
             [only] => self.add_row(vec![(*only).clone(), value_text(only)])?,
@@ -465,8 +488,9 @@ impl MultiTable {
     ) -> Result<(), TableError> {
         let mut header_set = Vec::new();
         let mut more_set = Vec::new();
+        let dicts = self.dicts;
         for item in current {
-            let (headers, more) = group_scalar_keys(item)?;
+            let (headers, more) = group_scalar_keys(item, dicts)?;
             set_update(&mut header_set, headers);
             set_update(&mut more_set, more);
         }
@@ -479,19 +503,19 @@ impl MultiTable {
                 self.new_section(title.map(str::to_owned), indent_level);
                 self.add_row_header(header_texts.clone())?;
             }
-            let row = match element {
-                Value::Object(map) => headers
+            let row = match (pyrepr::as_dict(element, dicts), element) {
+                (Some(map), _) => headers
                     .iter()
                     .map(|h| match h {
-                        Key::Str(k) => map.get(k).map(python_str).unwrap_or_default(),
+                        Key::Str(k) => map.get(k).map(|v| python_str(v, dicts)).unwrap_or_default(),
                         Key::Int { .. } => String::new(),
                     })
                     .collect(),
                 _ if headers.is_empty() => Vec::new(),
-                other => {
+                (None, other) => {
                     return Err(TableError::new(format!(
                         "'{}' object has no attribute 'get'",
-                        python_type_name(other)
+                        pyrepr::tp_name(other, dicts)
                     )));
                 }
             };
@@ -499,16 +523,16 @@ impl MultiTable {
             for remaining in &more {
                 // `remaining in element`, then `element[remaining]`, for what can get this far.
                 let Key::Str(key) = remaining else { continue };
-                match element {
-                    Value::Object(map) => {
+                match (pyrepr::as_dict(element, dicts), element) {
+                    (Some(map), _) => {
                         if let Some(value) = map.get(key) {
                             self.build(Some(key), value, indent_level + 1)?;
                         }
                     }
-                    Value::String(s) if s.contains(key.as_str()) => {
+                    (None, Value::String(s)) if s.contains(key.as_str()) => {
                         return Err(TableError::new("string indices must be integers, not 'str'"));
                     }
-                    Value::Array(list) if list.iter().any(|v| v.as_str() == Some(key.as_str())) => {
+                    (None, Value::Array(list)) if list.iter().any(|v| v.as_str() == Some(key.as_str())) => {
                         return Err(TableError::new("list indices must be integers or slices, not str"));
                     }
                     _ => {}

@@ -3,6 +3,7 @@
 //! Also home of the Python `str()` / `repr()` / `str.upper()` renderings of JSON values that both the text and the
 //! table output print (`None`, `True`, `1e+16`, `{'a': [1, 'x']}`), computed with Python 3.11's character tables.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -18,7 +19,7 @@ pub struct TextError {
     /// The bytes written to stdout before the failure (AWS CLI streams the text output line by line).
     pub stdout: String,
     /// Python's type name of the value that was not a dict where one was expected (`int`, `NoneType`, ...).
-    type_name: &'static str,
+    type_name: Cow<'static, str>,
 }
 
 impl TextError {
@@ -41,134 +42,145 @@ impl std::error::Error for TextError {}
 /// A list that holds a dict and also something else makes AWS CLI fail with
 /// `'int' object has no attribute 'items'` (or `str`, `list`, ...); the error keeps what was printed before it.
 pub fn format(value: &Value) -> Result<String, TextError> {
+    format_with(value, Dicts::Response)
+}
+
+/// [`format`] of a value whose objects are `dicts` ([`Dicts::Plain`] for a `--query` result, which may hold
+/// [`crate::python::pyvalue`]'s special values: big ints, NaN, `_Expression`s).
+pub fn format_with(value: &Value, dicts: Dicts) -> Result<String, TextError> {
     let mut out = String::new();
-    match format_item(value, &mut out, None, None) {
+    let text = Text { dicts };
+    match text.item(value, &mut out, None, None) {
         Ok(()) => Ok(out),
         Err(type_name) => Err(TextError { stdout: out, type_name }),
     }
 }
 
-/// `_format_text`: the error is the Python type name of a non-dict in a list of dicts.
-fn format_item(
-    item: &Value,
-    out: &mut String,
-    identifier: Option<&str>,
-    scalar_keys: Option<&[String]>,
-) -> Result<(), &'static str> {
-    match item {
-        Value::Object(map) => format_dict(map, out, identifier, scalar_keys),
-        Value::Array(list) => format_list(list, out, identifier),
-        scalar => {
-            out.push_str(&python_str(scalar));
-            out.push('\n');
-            Ok(())
-        }
-    }
+/// The text formatter, for values whose objects are `dicts`.
+struct Text {
+    dicts: Dicts,
 }
 
-fn format_list(list: &[Value], out: &mut String, identifier: Option<&str>) -> Result<(), &'static str> {
-    if list.is_empty() {
-        return Ok(());
+impl Text {
+    /// `_format_text`: the error is the Python type name of a non-dict in a list of dicts.
+    fn item(
+        &self,
+        item: &Value,
+        out: &mut String,
+        identifier: Option<&str>,
+        scalar_keys: Option<&[String]>,
+    ) -> Result<(), Cow<'static, str>> {
+        match (pyrepr::as_dict(item, self.dicts), item) {
+            (Some(map), _) => self.dict(map, out, identifier, scalar_keys),
+            (None, Value::Array(list)) => self.list(list, out, identifier),
+            (None, scalar) => {
+                out.push_str(&pyrepr::str_with(scalar, self.dicts));
+                out.push('\n');
+                Ok(())
+            }
+        }
     }
-    if list.iter().any(Value::is_object) {
-        let all_keys = all_scalar_keys(list)?;
-        for element in list {
-            format_item(element, out, identifier, Some(&all_keys))?;
-        }
-    } else if list.iter().any(Value::is_array) {
-        let (scalars, lists): (Vec<&Value>, Vec<&Value>) = list.iter().partition(|v| !is_container(v));
-        if !scalars.is_empty() {
-            format_scalar_list(&scalars, out, identifier);
-        }
-        for inner in lists {
-            format_item(inner, out, identifier, None)?;
-        }
-    } else {
-        format_scalar_list(&list.iter().collect::<Vec<_>>(), out, identifier);
-    }
-    Ok(())
-}
 
-fn format_scalar_list(elements: &[&Value], out: &mut String, identifier: Option<&str>) {
-    match identifier {
-        Some(identifier) => {
-            let upper = python_upper(identifier);
-            for element in elements {
-                out.push_str(&upper);
-                out.push('\t');
-                out.push_str(&python_str(element));
+    fn list(&self, list: &[Value], out: &mut String, identifier: Option<&str>) -> Result<(), Cow<'static, str>> {
+        if list.is_empty() {
+            return Ok(());
+        }
+        if list.iter().any(|v| pyrepr::as_dict(v, self.dicts).is_some()) {
+            let all_keys = self.all_scalar_keys(list)?;
+            for element in list {
+                self.item(element, out, identifier, Some(&all_keys))?;
+            }
+        } else if list.iter().any(Value::is_array) {
+            let (scalars, lists): (Vec<&Value>, Vec<&Value>) = list.iter().partition(|v| !self.is_container(v));
+            if !scalars.is_empty() {
+                self.scalar_list(&scalars, out, identifier);
+            }
+            for inner in lists {
+                self.item(inner, out, identifier, None)?;
+            }
+        } else {
+            self.scalar_list(&list.iter().collect::<Vec<_>>(), out, identifier);
+        }
+        Ok(())
+    }
+
+    fn scalar_list(&self, elements: &[&Value], out: &mut String, identifier: Option<&str>) {
+        match identifier {
+            Some(identifier) => {
+                let upper = python_upper(identifier);
+                for element in elements {
+                    out.push_str(&upper);
+                    out.push('\t');
+                    out.push_str(&pyrepr::str_with(element, self.dicts));
+                    out.push('\n');
+                }
+            }
+            None => {
+                let texts: Vec<String> = elements.iter().map(|v| pyrepr::str_with(v, self.dicts)).collect();
+                out.push_str(&texts.join("\t"));
                 out.push('\n');
             }
         }
-        None => {
-            let texts: Vec<String> = elements.iter().map(|v| python_str(v)).collect();
-            out.push_str(&texts.join("\t"));
-            out.push('\n');
-        }
     }
-}
 
-fn format_dict(
-    map: &Map<String, Value>,
-    out: &mut String,
-    identifier: Option<&str>,
-    scalar_keys: Option<&[String]>,
-) -> Result<(), &'static str> {
-    let mut scalars = Vec::new();
-    let mut non_scalars: Vec<(&String, &Value)> = Vec::new();
-    match scalar_keys {
-        None => {
-            let mut items: Vec<(&String, &Value)> = map.iter().collect();
-            items.sort_by(|a, b| a.0.cmp(b.0));
-            for (key, value) in items {
-                if is_container(value) {
-                    non_scalars.push((key, value));
-                } else {
-                    scalars.push(python_str(value));
+    fn dict(
+        &self,
+        map: &Map<String, Value>,
+        out: &mut String,
+        identifier: Option<&str>,
+        scalar_keys: Option<&[String]>,
+    ) -> Result<(), Cow<'static, str>> {
+        let mut scalars = Vec::new();
+        let mut non_scalars: Vec<(&String, &Value)> = Vec::new();
+        match scalar_keys {
+            None => {
+                let mut items: Vec<(&String, &Value)> = map.iter().collect();
+                items.sort_by(|a, b| a.0.cmp(b.0));
+                for (key, value) in items {
+                    if self.is_container(value) {
+                        non_scalars.push((key, value));
+                    } else {
+                        scalars.push(pyrepr::str_with(value, self.dicts));
+                    }
                 }
             }
-        }
-        Some(keys) => {
-            for key in keys {
-                scalars.push(map.get(key).map(python_str).unwrap_or_default());
+            Some(keys) => {
+                for key in keys {
+                    scalars.push(map.get(key).map(|v| pyrepr::str_with(v, self.dicts)).unwrap_or_default());
+                }
+                let mut remaining: Vec<(&String, &Value)> = map.iter().filter(|(k, _)| !keys.contains(k)).collect();
+                remaining.sort_by(|a, b| a.0.cmp(b.0));
+                non_scalars = remaining;
             }
-            let mut remaining: Vec<(&String, &Value)> = map.iter().filter(|(k, _)| !keys.contains(k)).collect();
-            remaining.sort_by(|a, b| a.0.cmp(b.0));
-            non_scalars = remaining;
         }
-    }
-    if !scalars.is_empty() {
-        if let Some(identifier) = identifier {
-            scalars.insert(0, python_upper(identifier));
+        if !scalars.is_empty() {
+            if let Some(identifier) = identifier {
+                scalars.insert(0, python_upper(identifier));
+            }
+            out.push_str(&scalars.join("\t"));
+            out.push('\n');
         }
-        out.push_str(&scalars.join("\t"));
-        out.push('\n');
+        for (key, value) in non_scalars {
+            self.item(value, out, Some(key), None)?;
+        }
+        Ok(())
     }
-    for (key, value) in non_scalars {
-        format_item(value, out, Some(key), None)?;
+
+    /// `_all_scalar_keys`: the sorted keys with a scalar value in any of the dicts; the first non-dict fails.
+    fn all_scalar_keys(&self, list: &[Value]) -> Result<Vec<String>, Cow<'static, str>> {
+        let mut keys = BTreeSet::new();
+        for element in list {
+            let Some(map) = pyrepr::as_dict(element, self.dicts) else {
+                return Err(pyrepr::tp_name(element, self.dicts));
+            };
+            keys.extend(map.iter().filter(|(_, value)| !self.is_container(value)).map(|(key, _)| key.clone()));
+        }
+        Ok(keys.into_iter().collect())
     }
-    Ok(())
-}
 
-/// `_all_scalar_keys`: the sorted keys with a scalar value in any of the dicts; the first non-dict fails.
-fn all_scalar_keys(list: &[Value]) -> Result<Vec<String>, &'static str> {
-    let mut keys = BTreeSet::new();
-    for element in list {
-        let Value::Object(map) = element else {
-            return Err(python_type_name(element));
-        };
-        keys.extend(map.iter().filter(|(_, value)| !is_container(value)).map(|(key, _)| key.clone()));
+    fn is_container(&self, value: &Value) -> bool {
+        value.is_array() || pyrepr::as_dict(value, self.dicts).is_some()
     }
-    Ok(keys.into_iter().collect())
-}
-
-fn is_container(value: &Value) -> bool {
-    matches!(value, Value::Object(_) | Value::Array(_))
-}
-
-/// The name Python gives the type of the value `json.loads` makes from `value` (`int`, `NoneType`, ...).
-pub(crate) fn python_type_name(value: &Value) -> &'static str {
-    pyrepr::tp_name(value, Dicts::Response)
 }
 
 /// Python's `str()` of the value `json.loads` makes from `value`: strings as they are, `None`, `True`, `False`,

@@ -1,13 +1,25 @@
-//! Python's `int()` of a string, as botocore reads integer settings (`max_attempts`, `cli_read_timeout`).
+//! Python's `int()` and `float()` of a string: `int()` as botocore reads integer settings (`max_attempts`,
+//! `cli_read_timeout`) and both as jmespath's `to_number()` reads a string.
+
+use num_bigint::BigInt;
 
 /// Python's `int(text)` (base 10), saturated to `i64`, with CPython 3.11's error messages.
 pub fn python_int(text: &str) -> Result<i64, String> {
-    let invalid = || {
-        let repr: String = crate::python::pyrepr::repr_str(text).chars().take(200).collect();
-        format!("invalid literal for int() with base 10: {repr}")
-    };
-    // _PyUnicode_TransformDecimalAndSpaceToASCII: non-ASCII spaces become ' ', decimal digits
-    // their ASCII digit, and anything else ends the string with '?'.
+    let digits = int_digits(text)?;
+    Ok(digits.parse().unwrap_or(if digits.starts_with('-') { i64::MIN } else { i64::MAX }))
+}
+
+/// Python's `int(text)` (base 10), exact, with CPython 3.11's error messages.
+pub fn python_big_int(text: &str) -> Result<BigInt, String> {
+    let digits = int_digits(text)?;
+    digits
+        .parse()
+        .map_err(|_| format!("invalid literal for int() with base 10: {}", crate::python::pyrepr::repr_str(text)))
+}
+
+/// `_PyUnicode_TransformDecimalAndSpaceToASCII`: non-ASCII spaces become ' ', decimal digits their ASCII
+/// digit, and anything else ends the string with '?'.
+fn transform_decimal_and_space(text: &str) -> Vec<u8> {
     let mut ascii = Vec::with_capacity(text.len());
     for c in text.chars() {
         if u32::from(c) < 127 {
@@ -21,8 +33,22 @@ pub fn python_int(text: &str) -> Result<i64, String> {
             break;
         }
     }
+    ascii
+}
+
+/// C's `isspace()` in the "C" locale, which CPython's number parsers skip.
+fn is_space(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+/// The decimal digits `int(text)` reads (an optional `-`, no leading zeros), or its error.
+fn int_digits(text: &str) -> Result<String, String> {
+    let invalid = || {
+        let repr: String = crate::python::pyrepr::repr_str(text).chars().take(200).collect();
+        format!("invalid literal for int() with base 10: {repr}")
+    };
+    let ascii = transform_decimal_and_space(text);
     // PyLong_FromString.
-    let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
     let mut rest: &[u8] = &ascii;
     while let Some((first, tail)) = rest.split_first()
         && is_space(first)
@@ -42,7 +68,7 @@ pub fn python_int(text: &str) -> Result<i64, String> {
     for &b in rest {
         match b {
             b'0'..=b'9' => {
-                digits.push(b - b'0');
+                digits.push(b);
                 previous_underscore = false;
             }
             b'_' if !previous_underscore => previous_underscore = true,
@@ -60,9 +86,79 @@ pub fn python_int(text: &str) -> Result<i64, String> {
     if digits.is_empty() || !trailing.iter().all(is_space) {
         return Err(invalid());
     }
-    let magnitude = digits.iter().fold(0i128, |acc, &d| (acc * 10 + i128::from(d)).min(i128::from(u64::MAX)));
-    let value = if negative { -magnitude } else { magnitude };
-    Ok(i64::try_from(value).unwrap_or(if negative { i64::MIN } else { i64::MAX }))
+    let significant: String = digits.iter().skip_while(|&&d| d == b'0').map(|&d| char::from(d)).collect();
+    Ok(match (significant.is_empty(), negative) {
+        (true, _) => "0".to_owned(),
+        (false, true) => format!("-{significant}"),
+        (false, false) => significant,
+    })
+}
+
+/// Python's `float(text)`: `None` where Python raises `ValueError`. Spaces around it, Unicode digits, `_`
+/// between digits, `inf`, `infinity` and `nan` in any case are read as Python reads them; the value is the
+/// double nearest the decimal number.
+pub fn python_float(text: &str) -> Option<f64> {
+    let ascii = transform_decimal_and_space(text);
+    // PyFloat_FromString: spaces stripped from both ends.
+    let start = ascii.iter().position(|b| !is_space(b))?;
+    let end = ascii.iter().rposition(|b| !is_space(b)).map_or(start, |e| e + 1);
+    let trimmed = &ascii[start..end];
+    // _Py_string_to_number_with_underscores: each `_` between two digits, then dropped.
+    let mut cleaned = Vec::with_capacity(trimmed.len());
+    for (i, &b) in trimmed.iter().enumerate() {
+        if b == b'_' {
+            let before = i.checked_sub(1).and_then(|j| trimmed.get(j)).is_some_and(u8::is_ascii_digit);
+            let after = trimmed.get(i + 1).is_some_and(u8::is_ascii_digit);
+            if !(before && after) {
+                return None;
+            }
+        } else {
+            cleaned.push(b);
+        }
+    }
+    let text = std::str::from_utf8(&cleaned).ok()?;
+    // _Py_dg_strtod's grammar, or the special names of _Py_parse_inf_or_nan.
+    let (negative, unsigned) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let lower = unsigned.to_ascii_lowercase();
+    let magnitude = match lower.as_str() {
+        "inf" | "infinity" => f64::INFINITY,
+        "nan" => f64::NAN,
+        _ => {
+            let bytes = lower.as_bytes();
+            let mut i = 0;
+            let integer = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            i += integer;
+            let mut fraction = 0;
+            if bytes.get(i) == Some(&b'.') {
+                i += 1;
+                fraction = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+                i += fraction;
+            }
+            if integer + fraction == 0 {
+                return None;
+            }
+            if bytes.get(i) == Some(&b'e') {
+                i += 1;
+                if matches!(bytes.get(i), Some(b'+' | b'-')) {
+                    i += 1;
+                }
+                let exponent = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+                if exponent == 0 {
+                    return None;
+                }
+                i += exponent;
+            }
+            if i != bytes.len() {
+                return None;
+            }
+            lower.parse::<f64>().ok()?
+        }
+    };
+    Some(if negative { -magnitude } else { magnitude })
 }
 
 /// The value of a Unicode decimal digit (category Nd), as Python's `\d` and `int()` read them.
@@ -100,6 +196,37 @@ static DECIMAL_DIGITS: &[(u32, u32)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn python_float_reads_what_python_reads() {
+        // CPython 3.11's float() of each text.
+        for (text, expected) in [
+            ("1.5", 1.5),
+            (" -2e3 ", -2000.0),
+            ("1_0.2_5", 10.25),
+            ("\u{a0}.5", 0.5),
+            ("5.", 5.0),
+            ("١٢", 12.0),
+            ("-iNF", f64::NEG_INFINITY),
+            ("Infinity", f64::INFINITY),
+            ("1e400", f64::INFINITY),
+            ("0.1", 0.1),
+        ] {
+            assert_eq!(python_float(text), Some(expected), "{text:?}");
+        }
+        assert!(python_float("nan").is_some_and(f64::is_nan));
+        for bad in ["", " ", ".", "e5", "1e", "1_", "_1", "1__0", "0x10", "1.5f", "in", "nana", "1 2", "+-1", "1e+"] {
+            assert_eq!(python_float(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn python_big_int_is_exact() {
+        assert_eq!(python_big_int(" -0_0012 ").map(|i| i.to_string()), Ok("-12".to_owned()));
+        assert_eq!(python_big_int("-0").map(|i| i.to_string()), Ok("0".to_owned()));
+        let big = "123456789012345678901234567890";
+        assert_eq!(python_big_int(big).map(|i| i.to_string()), Ok(big.to_owned()));
+    }
 
     #[test]
     fn python_int_reads_unicode_digits_spaces_and_underscores() {

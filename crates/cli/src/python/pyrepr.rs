@@ -22,6 +22,8 @@
 //! Python raises `RecursionError` when a value nests deeper than about 975 levels; these functions
 //! have no such limit and, being iterative, no recursion either.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Number, Value};
 
 use crate::python::py_unicode;
@@ -49,6 +51,7 @@ pub fn scalar_repr(special: &PySpecial<'_>) -> Option<String> {
         PySpecial::Int(digits) => Some((*digits).to_owned()),
         PySpecial::Float(x) => Some(repr_float(*x)),
         PySpecial::Bytes(b) => Some(repr_bytes(b)),
+        PySpecial::Object(repr) => Some((*repr).to_owned()),
         PySpecial::Dict(_) => None,
     }
 }
@@ -73,18 +76,49 @@ pub fn str_with(value: &Value, dicts: Dicts) -> String {
     }
 }
 
+/// The items of `value` when Python holds it as a dict: a special value is none, a wrapped dict
+/// ([`PySpecial::Dict`]) is its content.
+pub fn as_dict(value: &Value, dicts: Dicts) -> Option<&Map<String, Value>> {
+    let Value::Object(map) = value else { return None };
+    if dicts == Dicts::Response {
+        return Some(map);
+    }
+    match crate::python::pyvalue::special(value) {
+        None => Some(map),
+        Some(PySpecial::Dict(content)) => Some(content),
+        Some(_) => None,
+    }
+}
+
 /// `str(type(value))` in Python, such as `<class 'int'>`.
-pub fn type_name(value: &Value, dicts: Dicts) -> &'static str {
-    py_type(value, dicts).1
+pub fn type_name(value: &Value, dicts: Dicts) -> Cow<'static, str> {
+    match object_class(value, dicts) {
+        Some(qualified) => Cow::Owned(format!("<class '{qualified}'>")),
+        None => Cow::Borrowed(py_type(value, dicts).1),
+    }
 }
 
 /// The name of `value`'s type in Python's messages (`tp_name`), such as `int` in
 /// `'int' object has no attribute 'items'`.
-pub fn tp_name(value: &Value, dicts: Dicts) -> &'static str {
-    py_type(value, dicts).0
+pub fn tp_name(value: &Value, dicts: Dicts) -> Cow<'static, str> {
+    match object_class(value, dicts) {
+        Some(qualified) => Cow::Owned(qualified.rsplit('.').next().unwrap_or(qualified).to_owned()),
+        None => Cow::Borrowed(py_type(value, dicts).0),
+    }
 }
 
-/// `tp_name` and `str(type(value))` of `value`.
+/// The module-qualified class of a [`PySpecial::Object`].
+fn object_class(value: &Value, dicts: Dicts) -> Option<&str> {
+    if dicts == Dicts::Response {
+        return None;
+    }
+    match crate::python::pyvalue::special(value)? {
+        PySpecial::Object(repr) => repr.strip_prefix('<')?.split(" object at ").next(),
+        _ => None,
+    }
+}
+
+/// `tp_name` and `str(type(value))` of `value`, but for a [`PySpecial::Object`].
 fn py_type(value: &Value, dicts: Dicts) -> (&'static str, &'static str) {
     let special = match (value, dicts) {
         (Value::Object(_), Dicts::Plain | Dicts::Ordered) => crate::python::pyvalue::special(value),
@@ -97,6 +131,7 @@ fn py_type(value: &Value, dicts: Dicts) -> (&'static str, &'static str) {
         (Value::Number(_), _) | (_, Some(PySpecial::Int(_))) => ("int", "<class 'int'>"),
         (_, Some(PySpecial::Float(_))) => ("float", "<class 'float'>"),
         (_, Some(PySpecial::Bytes(_))) => ("bytes", BYTES_TYPE),
+        (_, Some(PySpecial::Object(_))) => ("object", "<class 'object'>"),
         (Value::String(_), _) => ("str", "<class 'str'>"),
         (Value::Array(_), _) => ("list", "<class 'list'>"),
         (Value::Object(_), _) => match dicts {
@@ -295,6 +330,7 @@ fn write_repr(out: &mut String, root: &Value, dicts: Dicts) {
                 Some(PySpecial::Int(digits)) => out.push_str(digits),
                 Some(PySpecial::Float(x)) => out.push_str(&repr_float(x)),
                 Some(PySpecial::Bytes(bytes)) => out.push_str(&repr_bytes(&bytes)),
+                Some(PySpecial::Object(repr)) => out.push_str(repr),
                 Some(PySpecial::Dict(content)) => push_dict(out, &mut tasks, content, dicts),
                 None => push_dict(out, &mut tasks, map, dicts),
             },

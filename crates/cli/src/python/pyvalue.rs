@@ -13,6 +13,8 @@
 //!   `Infinity` and `-Infinity`, which Python accepts, and numbers that overflow to infinity, are
 //!   [`PySpecial::Float`], since JSON numbers cannot hold them.
 //! - `bytes` (what `fileb://` yields) is [`PySpecial::Bytes`].
+//! - An instance of some other class, which has no JSON form (jmespath's `_Expression`, the value of `&expr`),
+//!   is [`PySpecial::Object`], known by its `repr()`: `<module.Class object at 0x...>`.
 //! - `dict` is a [`Value::Object`] in insertion order; a repeated key keeps its first position and
 //!   takes the last value, as a Python dict does. Whether the CLI made it an `OrderedDict` (JSON option
 //!   values) or a `dict` depends on where the value came from, not on the value: the caller knows.
@@ -29,6 +31,7 @@ const KEY_INT: &str = "\u{0}py:int";
 const KEY_FLOAT: &str = "\u{0}py:float";
 const KEY_BYTES: &str = "\u{0}py:bytes";
 const KEY_DICT: &str = "\u{0}py:dict";
+const KEY_OBJECT: &str = "\u{0}py:object";
 
 /// A Python value that has no plain JSON form (see the module documentation).
 #[derive(Clone, Debug, PartialEq)]
@@ -41,6 +44,8 @@ pub enum PySpecial<'a> {
     Bytes(Vec<u8>),
     /// A user's `dict` whose shape collides with a special value's; this is its real content.
     Dict(&'a Map<String, Value>),
+    /// An instance of a class without a JSON form, as its `repr()`: `<module.Class object at 0x...>`.
+    Object(&'a str),
 }
 
 /// Recognises a special value.
@@ -62,6 +67,7 @@ pub fn special(value: &Value) -> Option<PySpecial<'_>> {
             Some(PySpecial::Bytes(latin1.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect()))
         }
         (KEY_DICT, Value::Object(content)) => Some(PySpecial::Dict(content)),
+        (KEY_OBJECT, Value::String(repr)) => Some(PySpecial::Object(repr)),
         _ => None,
     }
 }
@@ -87,6 +93,12 @@ pub fn float_value(x: f64) -> Value {
             single(KEY_FLOAT, Value::String(text.to_owned()))
         }
     }
+}
+
+/// The value that stands for an instance of a class without a JSON form, known by its `repr()`
+/// (`<module.Class object at 0x...>`).
+pub fn object_value(repr: &str) -> Value {
+    single(KEY_OBJECT, Value::String(repr.to_owned()))
 }
 
 /// The value that stands for the Python `int` written as `digits` (an optional `-` then ASCII digits
