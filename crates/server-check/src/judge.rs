@@ -448,6 +448,8 @@ mod tests {
         let invalid = exchange(400, &[], r#"{"__type":"InvalidParameterException"}"#);
         let Verdict::Broken { expected, found } = super::probe(&probe, &invalid, SHOWN) else { panic!("broken") };
         assert!(expected.contains("UserNotFoundException") && found == "HTTP 400 InvalidParameterException");
+        assert!(wanted(Want::Accepted, HIDDEN).contains("simulated success"));
+        assert!(wanted(Want::AcceptedOr(&["X"]), SHOWN).ends_with("or HTTP 400 X"));
     }
 
     #[test]

@@ -840,6 +840,137 @@ mod tests {
         assert_eq!(report.counts.passed, 0, "no rule passes over zero answers: {:?}", report.counts);
     }
 
+    fn probe(id: &str, want: crate::plan::Want) -> Probe {
+        Probe {
+            id: id.to_owned(),
+            expectation: 0,
+            what: "w".to_owned(),
+            request: crate::plan::Request { method: crate::plan::Method::Post, target: None, body: b"{}".to_vec() },
+            want,
+            subject: crate::plan::Subject::Nobody,
+        }
+    }
+
+    fn answered(probe: usize, status: u16, code: &str, id: &str) -> Exchange {
+        Exchange {
+            probe,
+            sent: crate::send::Sent {
+                method: "POST",
+                url: "http://h/".into(),
+                headers: Vec::new(),
+                body: b"{}".to_vec(),
+            },
+            started: SystemTime::UNIX_EPOCH,
+            elapsed: Duration::ZERO,
+            result: Ok(crate::send::Answer {
+                status,
+                headers: vec![
+                    ("content-type".into(), "application/x-amz-json-1.1".into()),
+                    ("x-amzn-requestid".into(), id.into()),
+                ],
+                body: format!(r#"{{"__type":"{code}","message":"m"}}"#).into_bytes(),
+            }),
+        }
+    }
+
+    fn report_with(baseline: Option<&Baseline>) -> Report {
+        let expectation = Expectation::new(Family::Auth, "wrong-secret-hash", "t", Source::Aws("s"));
+        let wants = crate::plan::Want::Error(&["NotAuthorizedException"]);
+        let plan = Plan {
+            expectations: vec![expectation],
+            not_applicable: Vec::new(),
+            probes: vec![probe("auth.wrong-secret-hash/a", wants), probe("auth.wrong-secret-hash/b", wants)],
+            preflight: 0,
+            stranger: "nobody".into(),
+        };
+        let exchanges =
+            [answered(0, 400, "UserNotFoundException", "r1"), answered(1, 401, "ValidationException", "r2")];
+        assemble(&Run {
+            target: TargetRecord {
+                endpoint: "http://h".into(),
+                client_id: "c".into(),
+                username: "u".into(),
+                confirmed_username: None,
+                client_has_secret: true,
+                prevent_user_existence_errors: false,
+                unknown_username: "nobody".into(),
+            },
+            settings: SettingsRecord {
+                response_timeout_seconds: 5.0,
+                concurrency: 4,
+                max_deliveries: 2,
+                valid_cases: 8,
+                only: Vec::new(),
+                skip: Vec::new(),
+                baseline: None,
+            },
+            plan: &plan,
+            exchanges: &exchanges,
+            stall: None,
+            could_not_check: None,
+            selected: &|_| true,
+            baseline,
+            started: SystemTime::UNIX_EPOCH,
+            elapsed: Duration::ZERO,
+        })
+    }
+
+    fn entry(id: &str, probes: &[&str]) -> Entry {
+        Entry {
+            id: id.into(),
+            probe: None,
+            why: "why".into(),
+            probes: probes.iter().map(|p| (*p).to_owned()).collect(),
+        }
+    }
+
+    fn outcome_of<'r>(report: &'r Report, id: &str) -> &'r ExpectationResult {
+        report.expectations.iter().find(|e| e.id == id).unwrap_or_else(|| panic!("no {id}"))
+    }
+
+    #[test]
+    fn the_baseline_accepts_what_it_names_and_reports_what_it_no_longer_needs() {
+        let bare = report_with(None);
+        assert_eq!(outcome_of(&bare, "auth.wrong-secret-hash").outcome, Outcome::Failed);
+        assert_eq!(outcome_of(&bare, "response.status").outcome, Outcome::Failed);
+        assert_eq!(bare.verdict.outcome, RunOutcome::DoesNotConform);
+
+        let one = Baseline {
+            implementation: "x".into(),
+            deviations: vec![entry(
+                "auth.wrong-secret-hash",
+                &["auth.wrong-secret-hash/a", "auth.wrong-secret-hash/gone"],
+            )],
+        };
+        let partly = report_with(Some(&one));
+        let own = outcome_of(&partly, "auth.wrong-secret-hash");
+        assert_eq!(own.outcome, Outcome::Failed, "probe b is not accepted");
+        assert_eq!(own.probes[0].outcome, ProbeOutcome::Accepted);
+        assert_eq!(own.probes[0].reason.as_deref(), Some("why"));
+        assert_eq!(partly.stale_baseline.len(), 1);
+        assert_eq!(partly.stale_baseline[0].probe.as_deref(), Some("auth.wrong-secret-hash/gone"));
+
+        let all = Baseline {
+            implementation: "x".into(),
+            deviations: vec![
+                entry("auth.wrong-secret-hash", &[]),
+                entry("response.status", &["auth.wrong-secret-hash/b"]),
+            ],
+        };
+        let accepted = report_with(Some(&all));
+        assert_eq!(outcome_of(&accepted, "auth.wrong-secret-hash").outcome, Outcome::Accepted);
+        assert_eq!(outcome_of(&accepted, "response.status").outcome, Outcome::Accepted);
+        assert!(accepted.stale_baseline.is_empty());
+        assert_eq!(accepted.verdict.outcome, RunOutcome::Conforms);
+        assert_eq!(accepted.counts.accepted, 2);
+
+        let updated = updated_baseline(&bare, Some(&one));
+        let ids: Vec<(&str, usize)> = updated.deviations.iter().map(|e| (e.id.as_str(), e.probes.len())).collect();
+        assert_eq!(ids, [("auth.wrong-secret-hash", 1), ("auth.wrong-secret-hash", 1), ("response.status", 1)]);
+        assert_eq!(updated.deviations[0].why, "why", "a kept entry keeps its reason");
+        assert!(updated.deviations[1].why.starts_with("found: HTTP 401"), "{}", updated.deviations[1].why);
+    }
+
     #[test]
     fn exit_codes_are_zero_one_two() {
         let codes: Vec<i32> = [RunOutcome::Conforms, RunOutcome::DoesNotConform, RunOutcome::CouldNotCheck]
