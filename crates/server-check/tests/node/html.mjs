@@ -105,7 +105,7 @@ try {
   }
 
   if (hostile) {
-    const text = await page.locator('body').textContent();
+    const text = await page.locator('#expectations').innerText();
     expect(text.includes(hostile), 'the hostile text shows as text');
     expect(await page.locator('script').count() === 2, 'the page has its two script blocks and no more');
     expect(await page.locator('img, iframe, object, embed').count() === 0, 'no element came from the data');

@@ -5,6 +5,9 @@
 
 mod binary;
 mod har;
+mod hostile;
+mod html;
 mod json;
 mod junit;
+mod markdown;
 mod support;
