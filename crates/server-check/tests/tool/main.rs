@@ -3,6 +3,7 @@
 //! 1.2 (`har`), the published schema of the JSON report (`json`), GitHub's Markdown (`markdown`), Chromium
 //! (`html`); and the GitHub Action's script run as a runner runs it (`action`).
 
+mod action;
 mod binary;
 mod har;
 mod hostile;

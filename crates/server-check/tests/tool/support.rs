@@ -175,12 +175,20 @@ impl Run {
 /// is not done within `bound`.
 pub fn run_bounded(program: &Path, args: &[String], envs: &[(&str, &str)], bound: Duration) -> Run {
     let mut command = Command::new(program);
-    command.args(args).env("NO_COLOR", "1").stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    command.args(args).env("NO_COLOR", "1");
     for (name, value) in envs {
         command.env(name, value);
     }
+    run_command(command, bound)
+}
+
+/// Runs `command` without standard input, killing it and failing the test when it is not done within
+/// `bound`.
+pub fn run_command(mut command: Command, bound: Duration) -> Run {
+    command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let shown = format!("{command:?}");
     let started = Instant::now();
-    let mut child = command.spawn().unwrap_or_else(|e| panic!("cannot start {}: {e}", program.display()));
+    let mut child = command.spawn().unwrap_or_else(|e| panic!("cannot start {shown}: {e}"));
     // Read both pipes on threads, so that a chatty child never blocks on a full pipe.
     let mut stdout = child.stdout.take().expect("stdout");
     let mut stderr = child.stderr.take().expect("stderr");
@@ -194,8 +202,7 @@ pub fn run_bounded(program: &Path, args: &[String], envs: &[(&str, &str)], bound
             let _ = child.kill();
             let _ = child.wait();
             panic!(
-                "{} {args:?} was not done within {bound:?}; it printed:\n{}\n{}",
-                program.display(),
+                "{shown} was not done within {bound:?}; it printed:\n{}\n{}",
                 out.join().unwrap_or_default(),
                 err.join().unwrap_or_default()
             );
