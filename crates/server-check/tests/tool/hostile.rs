@@ -100,3 +100,18 @@ fn hostile_text_stays_text_in_every_report() {
     let extra = strings(&["--hostile", VISIBLE]);
     super::html::open_in_chromium("the hostile HTML test", &dir.join("report.html"), &dir.join("report.json"), &extra);
 }
+
+#[test]
+fn no_report_holds_the_client_secret() {
+    let secret = cognito_idp_server_check::reference::defects::account(true).secret.expect("a secret");
+    let secret = String::from_utf8(secret).expect("text");
+    let with_secret = support::fixtures().iter().filter(|f| f.report.target.client_has_secret).count();
+    assert!(with_secret >= 3, "the fixtures' app clients have a secret");
+    for fixture in support::fixtures() {
+        for (_, file) in support::REPORTS {
+            let text = std::fs::read_to_string(fixture.path(file)).expect("reads the report");
+            assert!(!text.contains(&secret), "{}/{file} holds the client secret", fixture.name);
+        }
+        assert!(!fixture.run.printed().contains(&secret), "{}: the terminal shows the client secret", fixture.name);
+    }
+}
