@@ -60,6 +60,31 @@ fn action_yml_hands_every_input_to_the_script_and_takes_every_output_from_it() {
 }
 
 #[test]
+fn the_example_workflow_gives_the_action_only_inputs_it_has_and_every_required_one() {
+    let action = action();
+    let text = std::fs::read_to_string(support::crate_dir().join("action/example-workflow.yml")).expect("reads");
+    let workflow: Value = serde_norway::from_str(&text).expect("the example workflow is YAML");
+    let steps = workflow["jobs"]["conformance"]["steps"].as_sequence().expect("steps");
+    let step = steps.iter().find(|s| s["uses"].as_str() == Some("OWNER/REPO@REF")).expect("a step uses the action");
+    let inputs = keys(&action["inputs"]);
+    let given = keys(&step["with"]);
+    for name in &given {
+        assert!(inputs.contains(name), "the example gives the action an input it does not have: {name}");
+    }
+    for name in inputs.iter().filter(|n| action["inputs"][n.as_str()]["required"].as_bool() == Some(true)) {
+        assert!(given.contains(name), "the example leaves out the required input {name}");
+    }
+    let id = step["id"].as_str().expect("the step has an id");
+    let outputs = keys(&action["outputs"]);
+    let prefix = format!("steps.{id}.outputs.");
+    let used: Vec<&str> = text.split(&prefix).skip(1).filter_map(|rest| rest.split([' ', '}']).next()).collect();
+    assert!(!used.is_empty(), "the example uses an output");
+    for output in used {
+        assert!(outputs.iter().any(|o| o == output), "the example reads an output the action does not have: {output}");
+    }
+}
+
+#[test]
 fn the_action_script_passes_shellcheck() {
     if !support::available("the shellcheck test", "shellcheck", &["--version"], "Debian's shellcheck") {
         return;
