@@ -4,6 +4,7 @@
 //! the outside programs those tests need (node with `tests/node/`, Chromium, xmllint, cmark-gfm): required
 //! when `CI=true`, skipped elsewhere with a loud message.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -345,7 +346,8 @@ pub fn available(test: &str, program: &str, probe: &[&str], install: &str) -> bo
 /// Fails under CI; elsewhere says loudly that `test` is skipped, and why.
 pub fn skip_or_fail(test: &str, why: &str) {
     assert!(!in_ci(), "{test}: {why}; CI (CI=true) must have it: .ci/run installs it");
-    eprintln!("\n*** SKIPPED {test}: {why}; `bash .ci/run` installs it ***\n");
+    // Written to the process's standard error itself, past the test harness's capture, so that it shows.
+    let _ = writeln!(std::io::stderr(), "\n*** SKIPPED {test}: {why}; `bash .ci/run` installs it ***\n");
 }
 
 /// The folder of the node programs that read the reports (`tests/node/`), when its packages are installed
