@@ -12,7 +12,7 @@
 use base64::Engine as _;
 use sha2::{Digest as _, Sha256};
 
-use super::xml_escape;
+use super::escape::xml_escape;
 use crate::results::{Report, RunOutcome};
 
 /// The page's style.

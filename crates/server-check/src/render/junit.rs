@@ -8,8 +8,8 @@
 
 use std::fmt::Write as _;
 
+use super::escape::xml_escape;
 use super::text::{answer_text, request_text};
-use super::xml_escape;
 use crate::results::{ExpectationResult, Outcome, ProbeOutcome, Report, RunOutcome};
 
 /// Broken probes whose whole evidence a failure carries; the rest are one line each.

@@ -11,8 +11,8 @@
 
 use std::fmt::Write as _;
 
+use super::escape::xml_escape;
 use super::text::{answer_text, request_text};
-use super::xml_escape;
 use crate::results::{Counts, ExpectationResult, Outcome, ProbeOutcome, Report, RunOutcome};
 use crate::text::cut;
 
