@@ -9,6 +9,10 @@
 //! - `spec/schema/output.schema.json`: the response document. Structures stay open, because a newer
 //!   service may add members, which `cargo xtask compat` judges compatible.
 //!
+//! A third comes from the server check's `examples/report_schema.rs`, as it prints it:
+//! - `crates/server-check/report.schema.json`: the `--json` report of `cognito-idp-conformance`, derived
+//!   from its results model (`crates/server-check/src/results.rs`) with each field's documentation.
+//!
 //! The schemas are JSON Schema draft-07, which editors (VS Code, JetBrains IDEs) and validators (ajv) all
 //! support without configuration. Every shape is written inline where it is used, so each member carries
 //! its own length limits, anchored pattern, enum values and required list. Patterns use Unicode property
@@ -26,10 +30,13 @@ use crate::output_files::Output;
 pub const INPUT_SCHEMA: &str = "spec/schema/input.schema.json";
 /// The output document's schema, relative to the workspace root.
 pub const OUTPUT_SCHEMA: &str = "spec/schema/output.schema.json";
-/// The JSON Schema dialect of both files.
+/// The server check's `--json` report's schema (`cognito_idp_server_check::render::json::SCHEMA_PATH`).
+pub const REPORT_SCHEMA: &str = "crates/server-check/report.schema.json";
+/// The JSON Schema dialect of the three files.
 pub const DIALECT: &str = "http://json-schema.org/draft-07/schema#";
 
-/// Generates both schemas: schemars' documents, from the client crate's example, with the root's metadata.
+/// Generates the schemas: schemars' documents, from the client crate's example, with the root's metadata; and
+/// the server check's report schema as its example prints it.
 pub fn generate(root: &Path) -> Result<Vec<Output>> {
     let contract = Contract::from_spec_file(&root.join(SPEC_PATH))?;
     let printed = schemars_documents()?;
@@ -47,9 +54,15 @@ pub fn generate(root: &Path) -> Result<Vec<Output>> {
     let input = document(&contract, &contract.input, &printed["input"], INPUT_SCHEMA, "input", &input_description)?;
     let output =
         document(&contract, &contract.output, &printed["output"], OUTPUT_SCHEMA, "output", &output_description)?;
+    // The server check's --json report: its schema is derived from its results model by the crate itself.
+    let report = example_output("cognito-idp-server-check", "report_schema")?;
     Ok(vec![
         Output { path: INPUT_SCHEMA.into(), contents: render(&input)? },
         Output { path: OUTPUT_SCHEMA.into(), contents: render(&output)? },
+        Output {
+            path: REPORT_SCHEMA.into(),
+            contents: String::from_utf8(report).context("the report_schema example printed text that is not UTF-8")?,
+        },
     ])
 }
 
@@ -60,19 +73,25 @@ pub fn run(root: &Path, check: bool) -> Result<()> {
 
 /// What `examples/json_schemas.rs` of the client crate prints: `{"input": ..., "output": ...}`.
 fn schemars_documents() -> Result<Value> {
+    let printed = example_output("cognito-idp-client", "json_schemas")?;
+    serde_json::from_slice(&printed).context("the json_schemas example printed no JSON")
+}
+
+/// What the example `example` of `package` prints.
+fn example_output(package: &str, example: &str) -> Result<Vec<u8>> {
     let output = cognito_idp_test_kit::cargo_env::cargo()
-        .args(["run", "--quiet", "--locked", "-p", "cognito-idp-client", "--example", "json_schemas"])
+        .args(["run", "--quiet", "--locked", "-p", package, "--example", example])
         .stdin(std::process::Stdio::null())
         .output()
-        .context("running the client crate's json_schemas example")?;
+        .with_context(|| format!("running the {package} crate's {example} example"))?;
     if !output.status.success() {
         bail!(
-            "`cargo run -p cognito-idp-client --example json_schemas` failed ({}):\n{}",
+            "`cargo run -p {package} --example {example}` failed ({}):\n{}",
             output.status,
             String::from_utf8_lossy(&output.stderr)
         );
     }
-    serde_json::from_slice(&output.stdout).context("the json_schemas example printed no JSON")
+    Ok(output.stdout)
 }
 
 fn comment(path: &str) -> String {

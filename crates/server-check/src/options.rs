@@ -116,9 +116,22 @@ pub struct ReportArgs {
     /// Colour: auto (a terminal without NO_COLOR), always, never.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
-    /// Write the whole results model as JSON (every expectation, probe and exchange).
+    /// Write the whole results model as JSON (every expectation, probe and exchange; its schema is
+    /// report.schema.json).
     #[arg(long, value_name = "PATH")]
     pub json: Option<PathBuf>,
+    /// Write JUnit XML for CI servers: one test case per expectation id, failures with their evidence.
+    #[arg(long, value_name = "PATH")]
+    pub junit: Option<PathBuf>,
+    /// Write every exchange as HAR 1.2, which browsers' dev tools open.
+    #[arg(long, value_name = "PATH")]
+    pub har: Option<PathBuf>,
+    /// Write a Markdown summary for a CI step summary or a pull request comment.
+    #[arg(long, value_name = "PATH")]
+    pub markdown: Option<PathBuf>,
+    /// Write one self-contained HTML page: the summary, filters, every expectation with its exchanges.
+    #[arg(long, value_name = "PATH")]
+    pub html: Option<PathBuf>,
 }
 
 impl ServerArgs {

@@ -6,6 +6,7 @@
 
 use std::time::{Duration, SystemTime};
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::baseline::{Baseline, Entry};
@@ -19,7 +20,7 @@ use crate::send::{Exchange, Stall};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A whole run.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
     /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -50,7 +51,7 @@ pub struct Report {
 }
 
 /// The implementation under test (never its secret).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct TargetRecord {
     /// The endpoint URL.
     pub endpoint: String,
@@ -69,7 +70,7 @@ pub struct TargetRecord {
 }
 
 /// The settings of the run.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SettingsRecord {
     /// The bound on each answer, in seconds.
     pub response_timeout_seconds: f64,
@@ -88,7 +89,7 @@ pub struct SettingsRecord {
 }
 
 /// How the run ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum RunOutcome {
     /// Every expectation held or was accepted.
@@ -111,7 +112,7 @@ impl RunOutcome {
 }
 
 /// The run's verdict.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RunVerdict {
     /// The outcome.
     pub outcome: RunOutcome,
@@ -122,7 +123,7 @@ pub struct RunVerdict {
 }
 
 /// The delivery budget and its use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Deliveries {
     /// `--max-deliveries`.
     pub budget: u32,
@@ -134,7 +135,7 @@ pub struct Deliveries {
 }
 
 /// How an expectation ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     /// Broken, and not accepted by the baseline.
@@ -176,7 +177,7 @@ impl Outcome {
 }
 
 /// Expectations by outcome.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Counts {
     /// All expectations.
     pub expectations: usize,
@@ -216,7 +217,7 @@ impl Counts {
 }
 
 /// One family's counts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FamilyCounts {
     /// The family.
     pub family: Family,
@@ -227,7 +228,7 @@ pub struct FamilyCounts {
 }
 
 /// Where an expectation comes from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SourceRecord {
     /// `contract`, `aws` or `bound`.
     pub kind: String,
@@ -247,7 +248,7 @@ impl From<Source> for SourceRecord {
 }
 
 /// One expectation's result.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ExpectationResult {
     /// Its stable id.
     pub id: String,
@@ -270,7 +271,7 @@ pub struct ExpectationResult {
 }
 
 /// How a probe ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProbeOutcome {
     /// What came back is what the expectation wants.
@@ -286,7 +287,7 @@ pub enum ProbeOutcome {
 }
 
 /// One probe's result.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ProbeResult {
     /// The probe's id (for a rule over every answer: the id of the probe whose answer it judged).
     pub id: String,
@@ -305,7 +306,7 @@ pub struct ProbeResult {
 }
 
 /// A header.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Header {
     /// Its name.
     pub name: String,
@@ -314,7 +315,7 @@ pub struct Header {
 }
 
 /// A request or answer's body: text when it is UTF-8, else Base64.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Body {
     /// The text, or its Base64.
     pub text: String,
@@ -342,7 +343,7 @@ impl Body {
 }
 
 /// A request as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RequestRecord {
     /// The method.
     pub method: String,
@@ -355,7 +356,7 @@ pub struct RequestRecord {
 }
 
 /// An answer as received.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ResponseRecord {
     /// The status.
     pub status: u16,
@@ -366,7 +367,7 @@ pub struct ResponseRecord {
 }
 
 /// One exchange, whole.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ExchangeRecord {
     /// The probe it belongs to.
     pub probe: String,
