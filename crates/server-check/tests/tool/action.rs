@@ -85,6 +85,16 @@ fn the_example_workflow_gives_the_action_only_inputs_it_has_and_every_required_o
 }
 
 #[test]
+fn the_readme_shows_the_example_workflow_as_it_is() {
+    let example = std::fs::read_to_string(support::crate_dir().join("action/example-workflow.yml")).expect("reads");
+    let readme = std::fs::read_to_string(support::crate_dir().join("../../README.md")).expect("the README");
+    assert!(
+        readme.contains(&format!("```yaml\n{example}```")),
+        "README.md's workflow differs from crates/server-check/action/example-workflow.yml: copy the file into it"
+    );
+}
+
+#[test]
 fn the_action_script_passes_shellcheck() {
     if !support::available("the shellcheck test", "shellcheck", &["--version"], "Debian's shellcheck") {
         return;
