@@ -191,6 +191,27 @@ mod tests {
     }
 
     #[test]
+    fn a_written_file_reads_back_and_a_missing_one_is_an_error() {
+        let dir = std::env::temp_dir().join(format!("server-check-baseline-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("baseline.json");
+        let baseline = Baseline {
+            implementation: "an emulator".into(),
+            deviations: vec![Entry {
+                id: "lookup.unknown-client".into(),
+                probe: None,
+                why: "404".into(),
+                probes: Vec::new(),
+            }],
+        };
+        baseline.write(&path).expect("writes");
+        assert_eq!(Baseline::read(&path).expect("reads"), baseline);
+        assert_eq!(baseline.expanded(), baseline.deviations);
+        assert!(Baseline::read(&dir.join("none.json")).expect_err("missing").contains("cannot read the baseline"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn the_text_has_one_deviation_a_line_and_reads_back() {
         let baseline = Baseline {
             implementation: "an emulator".into(),
@@ -221,5 +242,7 @@ mod tests {
         };
         let grouped = Baseline::grouped(vec![one("a/1", "x"), one("a/2", "y"), one("a/3", "x")]);
         assert_eq!(grouped.iter().map(|e| e.probes.len()).collect::<Vec<_>>(), [2, 1]);
+        let other = Entry { id: "s".into(), ..one("b/1", "x") };
+        assert_eq!(Baseline::grouped(vec![one("a/1", "x"), other]).len(), 2, "another id is another entry");
     }
 }
