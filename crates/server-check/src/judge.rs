@@ -515,6 +515,26 @@ mod tests {
         assert_eq!((rule("code-delivery-details").check)(&probe, &leak), Check::Holds);
         let empty = exchange(200, &[], "{}");
         assert!(matches!((rule("code-delivery-details").check)(&probe, &empty), Check::Broken(_)));
+        let email_to_a_phone = exchange(
+            200,
+            &[],
+            r#"{"CodeDeliveryDetails":{"Destination":"+*******0199","DeliveryMedium":"EMAIL","AttributeName":"phone_number"}}"#,
+        );
+        assert!(matches!((rule("medium-matches-attribute").check)(&probe, &email_to_a_phone), Check::Broken(_)));
+        let custom = exchange(
+            200,
+            &[],
+            r#"{"CodeDeliveryDetails":{"Destination":"x***","DeliveryMedium":"EMAIL","AttributeName":"custom:alt"}}"#,
+        );
+        assert_eq!((rule("medium-matches-attribute").check)(&probe, &custom), Check::Skip);
+    }
+
+    #[test]
+    fn a_blank_success_is_a_json_body_but_a_blank_error_is_not() {
+        let probe = probe_wanting(Want::Accepted);
+        assert_eq!((rule("json-body").check)(&probe, &exchange(200, &[], " ")), Check::Holds);
+        assert!(matches!((rule("json-body").check)(&probe, &exchange(400, &[], "")), Check::Broken(_)));
+        assert_eq!((rule("output").check)(&probe, &exchange(200, &[], "")), Check::Holds);
     }
 
     #[test]
