@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::expectation::{Expectation, Family, Source};
 use crate::plan::{Probe, RATE_LIMITS, Subject, THROTTLED, USER_NOT_FOUND, Want};
 use crate::read::Read;
-use crate::send::{Exchange, NoAnswer};
+use crate::send::Exchange;
 
 /// What the judge made of one probe's answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -394,11 +394,6 @@ pub fn repeated_request_ids<'e>(
 /// Whether a success answered a probe that asks about a real user: a code was delivered.
 pub fn delivered(probe: &Probe, exchange: &Exchange) -> bool {
     probe.subject != Subject::Nobody && success(exchange).is_some()
-}
-
-/// Whether an exchange got no answer because nothing could be reached (as opposed to a late answer).
-pub fn unreachable(exchange: &Exchange) -> bool {
-    matches!(exchange.result, Err(NoAnswer::Connect(_) | NoAnswer::Tls(_)))
 }
 
 #[cfg(test)]

@@ -113,5 +113,6 @@ mod tests {
         assert_eq!(read.request_id, None);
         let html = Read::of(&answer(400, &[("content-type", "text/html")], "<html>Bad Request</html>"));
         assert_eq!(html.describe(), "HTTP 400 <html>Bad Request</html>");
+        assert_eq!(Read::of(&answer(502, &[], " \n")).describe(), "HTTP 502 with an empty body");
     }
 }

@@ -104,6 +104,12 @@ fn every_correct_variant_passes_with_zero_failures() {
         );
     }
     assert!(failures.is_empty(), "correct variants the check failed:\n{}", failures.join("\n"));
+    let reference = &reports[0];
+    assert_eq!(
+        (reference.deliveries.sent, reference.deliveries.made),
+        (2, 2),
+        "the reference delivers each of the budget's two codes, and the report counts them"
+    );
     let limited = reports
         .iter()
         .zip(&jobs)
