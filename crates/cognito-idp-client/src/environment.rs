@@ -9,8 +9,10 @@
 //!   `ignore_configured_endpoint_urls`) is `true`: `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`, then
 //!   `AWS_ENDPOINT_URL`, then the profile's `services` section (`cognito_identity_provider =` with an
 //!   indented `endpoint_url`), then the profile's `endpoint_url`; else the region's endpoint.
-//! - Retries: `AWS_RETRY_MODE` / `retry_mode` (`standard` by default; `adaptive` behaves as standard),
+//! - Retries: `AWS_RETRY_MODE` / `retry_mode` (`standard` by default, `adaptive`, `legacy`),
 //!   `AWS_MAX_ATTEMPTS` / `max_attempts`.
+//! - Timeouts: none is read (no AWS SDK reads a connect or read timeout from the environment or the
+//!   profile; see [`crate::client`]).
 //!
 //! The CLI keeps AWS CLI v1's own rules, which differ (it ignores `AWS_REGION` and the endpoint settings).
 
@@ -80,10 +82,11 @@ impl EnvConfig {
                     .or_else(|| setting("endpoint_url"))
             })
             .flatten();
-        let endpoint = configured.unwrap_or_else(|| crate::client::endpoint_for_region(&region));
+        let endpoint = configured.unwrap_or_else(|| crate::endpoint::endpoint_for_region(&region));
 
         let mode = match var("AWS_RETRY_MODE").or_else(|| setting("retry_mode")).as_deref() {
-            None | Some("standard" | "adaptive") => RetryMode::Standard,
+            None | Some("standard") => RetryMode::Standard,
+            Some("adaptive") => RetryMode::Adaptive,
             Some("legacy") => RetryMode::Legacy,
             Some(other) => {
                 return Err(Error::Config(format!(
