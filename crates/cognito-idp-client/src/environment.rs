@@ -170,6 +170,8 @@ cognito_identity_provider =
 
 [profile cn]
 region = cn-north-1
+# region = us-east-1
+; endpoint_url = http://commented.example
 endpoint_url = https://gateway.example
 ";
 
@@ -180,6 +182,7 @@ endpoint_url = https://gateway.example
         assert_eq!(from(&[("AWS_DEFAULT_REGION", "us-east-2")]), "us-east-2");
         assert_eq!(from(&[]), "eu-west-1");
         assert_eq!(from(&[("AWS_PROFILE", "dev")]), "us-west-2");
+        assert_eq!(from(&[("AWS_PROFILE", "cn")]), "cn-north-1", "comment lines are not settings");
     }
 
     #[test]

@@ -160,6 +160,14 @@ mod tests {
     }
 
     #[test]
+    fn a_user_agent_prefix_keeps_its_spaces_and_an_empty_one_adds_none() {
+        let agent = |app| Framing::new(Some(app), 1).user_agent().to_str().expect("ascii").to_owned();
+        assert!(agent("my service/1.0").starts_with("my service/1.0 cognito-idp-client/"));
+        assert!(agent("").starts_with("cognito-idp-client/"));
+        assert!(agent("bad\tprefix").starts_with("cognito-idp-client/"));
+    }
+
+    #[test]
     fn apply_replaces_every_header_with_the_framing() {
         let framing = Framing::new(None, 3);
         let mut headers = HeaderMap::new();

@@ -105,3 +105,14 @@ pub fn generator() -> SchemaGenerator {
 pub fn document<T: JsonSchema>() -> serde_json::Value {
     serde_json::to_value(generator().into_root_schema_for::<T>()).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_member_shows_its_name() {
+        let member = Member { name: "ClientId", schema: |_| Schema::Bool(true), description: "" };
+        assert_eq!(format!("{member:?}"), "Member { name: \"ClientId\", .. }");
+    }
+}

@@ -231,6 +231,24 @@ mod tests {
     }
 
     #[test]
+    fn the_rate_never_grows_beyond_twice_the_measured_send_rate() {
+        let mut limiter = RateLimiter::new(0.0);
+        limiter.update(0.05, true);
+        for step in 1..=50 {
+            limiter.update(f64::from(step) * 0.1, false);
+        }
+        // CUBIC alone would allow about 48 per second by now; the client sends about 10.
+        assert!(limiter.measured_rate > 5.0, "{}", limiter.measured_rate);
+        assert!(
+            close(limiter.fill_rate, 2.0 * limiter.measured_rate),
+            "{} {}",
+            limiter.fill_rate,
+            limiter.measured_rate
+        );
+        assert!(close(limiter.max_capacity, limiter.fill_rate));
+    }
+
+    #[test]
     fn the_bucket_never_holds_more_than_its_capacity() {
         let mut limiter = RateLimiter::new(0.0);
         limiter.update(0.0, true);

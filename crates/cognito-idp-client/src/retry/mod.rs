@@ -824,6 +824,34 @@ mod tests {
     }
 
     #[test]
+    fn the_ttl_follows_the_servers_clock() {
+        // A server an hour behind: the ttl is its time plus the read timeout, not ours.
+        let mut response = answer(500, None);
+        let server = SystemTime::now() - Duration::from_secs(3600);
+        let date = httpdate::fmt_http_date(server);
+        response.headers.insert("date", reqwest::header::HeaderValue::from_str(&date).expect("a header value"));
+        let found = ttl(&response, SystemTime::now(), Some(Duration::from_secs(60))).expect("a ttl");
+        let expected = seconds_since_epoch(server).floor() + 60.0;
+        assert!(
+            (0..=2).any(|late| format_utc(expected + f64::from(late)) == found),
+            "{found}, expected about {}",
+            format_utc(expected)
+        );
+    }
+
+    #[test]
+    fn configuration_switches_change_only_what_they_name() {
+        let botocore = RetryConfig::legacy().with_max_attempts(4).with_botocore_first_attempt();
+        assert_eq!((botocore.mode(), botocore.max_attempts()), (RetryMode::Legacy, 4));
+        assert!(!botocore.max_on_first_attempt && RetryConfig::legacy().max_on_first_attempt);
+        let scaled = RetryConfig::legacy().with_delay_scale(0.5);
+        for refused in [-1.0, f64::INFINITY, f64::NAN] {
+            assert_eq!(scaled.clone().with_delay_scale(refused), scaled, "{refused}");
+        }
+        assert_eq!(scaled.clone().with_delay_scale(0.0).delay(5, 1.0), Duration::ZERO);
+    }
+
+    #[test]
     fn times_before_the_epoch_count_negative() {
         assert_eq!(seconds_since_epoch(UNIX_EPOCH - Duration::from_secs(5)), -5.0);
         assert_eq!(seconds_since_epoch(UNIX_EPOCH + Duration::from_millis(1500)), 1.5);
@@ -836,10 +864,14 @@ mod tests {
     }
 
     #[test]
-    fn random_draws_stay_in_the_unit_interval() {
-        for _ in 0..1000 {
-            let r = random_unit();
-            assert!((0.0..1.0).contains(&r), "{r}");
+    fn random_draws_stay_in_the_unit_interval_and_spread_over_it() {
+        let draws: Vec<f64> = (0..1000).map(|_| random_unit()).collect();
+        assert!(draws.iter().all(|r| (0.0..1.0).contains(r)), "{draws:?}");
+        // 1000 uniform draws: each tenth of the interval gets about 100 (fewer than 40 has odds below 1e-15).
+        for tenth in 0..10 {
+            let low = f64::from(tenth) / 10.0;
+            let count = draws.iter().filter(|r| (low..low + 0.1).contains(*r)).count();
+            assert!(count > 40, "{count} draws in [{low}, {}): {draws:?}", low + 0.1);
         }
     }
 }
