@@ -166,6 +166,8 @@ max_attempts = 7
 # a comment
 [services local]
 cognito_identity_provider =
+# note = the local emulator
+; port = its default
   endpoint_url = http://127.0.0.1:9229
 
 [profile cn]
@@ -200,6 +202,7 @@ endpoint_url = https://gateway.example
             "http://a"
         );
         assert_eq!(from(&[("AWS_ENDPOINT_URL", "http://b"), ("AWS_PROFILE", "dev")]), "http://b");
+        // Comment lines between a nested setting's lines neither end it nor take its indented lines.
         assert_eq!(from(&[("AWS_PROFILE", "dev")]), "http://127.0.0.1:9229");
         assert_eq!(from(&[("AWS_PROFILE", "cn")]), "https://gateway.example");
         assert_eq!(
