@@ -8,6 +8,7 @@ mod contract;
 mod downstream;
 mod fuzz;
 mod model_check;
+mod mutants;
 mod output_files;
 mod peer;
 mod record;
@@ -76,6 +77,8 @@ enum Command {
     Downstream(downstream::Args),
     /// Run the cargo-fuzz targets of fuzz/ for N seconds each (nightly and cargo-fuzz installed if missing).
     Fuzz(fuzz::Args),
+    /// Mutation-test the client crate's hand-written modules (cargo-mutants, installed if missing).
+    Mutants(mutants::Args),
 }
 
 fn main() -> ExitCode {
@@ -100,6 +103,7 @@ fn run(command: Command) -> Result<()> {
         Command::Schema { check } => schema::run(&root, check),
         Command::Conformance(args) => conformance::run(&root, &args),
         Command::Fuzz(args) => fuzz::run(&root, &args),
+        Command::Mutants(args) => mutants::run(&root, &args),
         Command::Peer(args) => peer::run(&args),
         Command::RecordGoldens(args) => record_goldens::run(&root, &args),
         Command::Downstream(args) => downstream::run(&root, &args),

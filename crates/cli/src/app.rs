@@ -187,7 +187,9 @@ fn run_steps(args: &[OsString], io: &mut Io<'_>, log: &mut DebugLog) -> Step<()>
     };
     let finished = outcome.map_err(|e| {
         let message = match e {
-            CallError::Transport(failure, _) => transport_message(&failure, &url),
+            CallError::Transport(failure, _) | CallError::QuotaExhausted { failure, .. } => {
+                transport_message(&failure, &url)
+            }
             CallError::Client(other) => other.to_string(),
         };
         fail(&format!("\n{message}\n"))
@@ -327,12 +329,7 @@ fn build_client(
     let mut builder = CognitoIdp::builder(&target.endpoint)
         .app_name(format!("cognito-idp/{}", env!("CARGO_PKG_VERSION")))
         .retry(retry);
-    if let Some(connect) = timeout(globals.connect_timeout) {
-        builder = builder.connect_timeout(connect);
-    }
-    if let Some(read) = timeout(globals.read_timeout) {
-        builder = builder.read_timeout(read);
-    }
+    builder = with_timeouts(builder, globals);
     let https = target.endpoint.to_ascii_lowercase().starts_with("https:");
     if !globals.verify_ssl {
         // As urllib3 does for AWS CLI v1, announce it when there is TLS to verify (https), and once.
@@ -356,6 +353,22 @@ fn build_client(
         }
     }
     builder.build().map_err(|e| fail(&format!("\n{e}\n")))
+}
+
+/// AWS CLI v1's timeouts, never the library's defaults (connect 3.1 s): 60 s each unless given, and 0
+/// turns one off.
+fn with_timeouts(
+    builder: cognito_idp_client::client::Builder,
+    globals: &Globals,
+) -> cognito_idp_client::client::Builder {
+    let builder = match timeout(globals.connect_timeout) {
+        Some(connect) => builder.connect_timeout(connect),
+        None => builder.disable_connect_timeout(),
+    };
+    match timeout(globals.read_timeout) {
+        Some(read) => builder.read_timeout(read),
+        None => builder.disable_read_timeout(),
+    }
 }
 
 /// `--cli-connect-timeout` / `--cli-read-timeout`: seconds, default 60, 0 for none.
@@ -416,6 +429,12 @@ fn log_event(log: &DebugLog, err: &mut dyn Write, url: &str, body: &str, event: 
         Event::Failed { attempt, failure } => {
             log.log(err, "cognito_idp.transport", &format!("Attempt {attempt} failed: {}", transport_message(failure, url)));
         }
+        // botocore's words when its standard mode's retry quota refuses a retry.
+        Event::RetryQuota { granted: false, .. } => {
+            log.log(err, "cognito_idp.transport", "Retry needed but retry quota reached, not retrying request.");
+        }
+        // The CLI reads `adaptive` as `standard` (see transport.rs): no rate limiter, no such event.
+        Event::RetryQuota { granted: true, .. } | Event::RateLimited { .. } => {}
         Event::Waiting { next, delay } => log.log(
             err,
             "cognito_idp.transport",
@@ -534,6 +553,19 @@ mod tests {
         };
         let code = run(&args, &mut io);
         (code, String::from_utf8_lossy(&err).into_owned())
+    }
+
+    #[test]
+    fn the_timeouts_are_aws_cli_v1s_not_the_librarys() {
+        let client = |connect, read| {
+            let globals = Globals { connect_timeout: connect, read_timeout: read, ..Globals::default() };
+            let client = with_timeouts(CognitoIdp::builder("http://127.0.0.1:1"), &globals).build().expect("client");
+            (client.connect_timeout(), client.read_timeout())
+        };
+        let seconds = |s| Some(Duration::from_secs(s));
+        assert_eq!(client(None, None), (seconds(60), seconds(60)));
+        assert_eq!(client(Some(0), Some(0)), (None, None));
+        assert_eq!(client(Some(5), Some(7)), (seconds(5), seconds(7)));
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The CLI's retry settings, read as AWS CLI v1 reads them, into the client library's [`RetryConfig`]:
-//! `AWS_RETRY_MODE` / `retry_mode` (`legacy` by default, `standard`; `adaptive` behaves as standard for a
-//! single call) and `AWS_MAX_ATTEMPTS` / `max_attempts`, with AWS CLI v1's error messages. The retries
-//! themselves (which outcomes, backoff, `amz-sdk-request`) are the library's
-//! (`cognito_idp_client::retry`); the CLI announces its first attempt as botocore does (`attempt=1`).
+//! `AWS_RETRY_MODE` / `retry_mode` (`legacy` by default, `standard`; `adaptive` behaves as standard, without
+//! the rate limiter: see the README's differences) and `AWS_MAX_ATTEMPTS` / `max_attempts`, with AWS CLI v1's
+//! error messages. The retries themselves (which outcomes, backoff, the retry quota of standard mode,
+//! `amz-sdk-request`) are the library's (`cognito_idp_client::retry`); the CLI announces its first attempt as
+//! botocore does (`attempt=1`).
 
 use cognito_idp_client::{RetryConfig, RetryMode};
 

@@ -1,5 +1,7 @@
 //! A client over your own `reqwest::Client`: its timeouts, its proxy, its TLS settings. The framing
-//! (`X-Amz-Target`, `Content-Type`, `User-Agent`, `amz-sdk-*`) and the retries stay the library's.
+//! (`X-Amz-Target`, `Content-Type`, `User-Agent`, `amz-sdk-*`) and the retries stay the library's. The
+//! builder's timeouts (connect 3.1 s, read 60 s) do not reach your client: give it its own, as here, or it
+//! has none (reqwest's default).
 //!
 //! ```sh
 //! AWS_REGION=eu-west-1 HTTPS_PROXY=http://proxy.internal:3128 \
@@ -14,8 +16,8 @@ use cognito_idp_client::{CognitoIdp, RetryConfig};
 fn http_client() -> Result<reqwest::Client, String> {
     cognito_idp_client::client::install_crypto_provider();
     let mut builder = reqwest::Client::builder()
-        .connect_timeout(Duration::from_secs(3))
-        .read_timeout(Duration::from_secs(10))
+        .connect_timeout(cognito_idp_client::DEFAULT_CONNECT_TIMEOUT)
+        .read_timeout(Duration::from_secs(30))
         // AWS's SDKs do not follow redirects: a 3xx is the answer.
         .redirect(reqwest::redirect::Policy::none());
     if let Ok(proxy) = std::env::var("HTTPS_PROXY") {

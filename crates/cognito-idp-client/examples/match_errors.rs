@@ -10,9 +10,12 @@ use cognito_idp_client::{CognitoIdp, Error, OperationError};
 
 /// What to tell a user for an outcome of the call.
 fn advice(result: &Result<(), Error>) -> String {
-    match result {
-        Ok(()) => "a new code is on its way".to_owned(),
-        Err(Error::Service(error)) => match &error.error {
+    let Err(error) = result else { return "a new code is on its way".to_owned() };
+    // The client stops retrying when its retry quota runs out: the service has been failing for a
+    // while. The last attempt's error is inside, matched like any other.
+    let busy = error.is_retry_quota_exhausted();
+    let advice = match error.last_attempt() {
+        Error::Service(error) => match &error.error {
             OperationError::UserNotFoundException(_) => "no such user in this app client".to_owned(),
             OperationError::InvalidParameterException(e) => {
                 format!("the request was refused: {}", e.message.as_ref().map_or("no reason given", |m| m.as_str()))
@@ -24,9 +27,14 @@ fn advice(result: &Result<(), Error>) -> String {
             other if other.is_server_fault() => format!("Cognito failed ({}): try again", error.code()),
             _ => format!("Cognito refused it: {} (HTTP {})", error.code(), error.status),
         },
-        Err(Error::Transport(e)) => format!("Cognito could not be reached: {e}"),
-        Err(other) => format!("the call failed: {other}"),
-    }
+        // A timeout may still have sent the code: the client retried it unless told not to.
+        other if other.is_timeout() => {
+            "Cognito did not answer in time: check for a code before asking again".to_owned()
+        }
+        Error::Transport(e) => format!("Cognito could not be reached: {e}"),
+        other => format!("the call failed: {other}"),
+    };
+    if busy { format!("{advice} (Cognito keeps failing: calls are no longer retried for now)") } else { advice }
 }
 
 #[tokio::main(flavor = "current_thread")]

@@ -1,73 +1,59 @@
-//! [`CognitoIdp`]: the generated client with the AWS JSON 1.1 framing, response decoding and limits.
+//! [`CognitoIdp`]: the generated client with the AWS JSON 1.1 framing, timeouts, retries, response
+//! decoding and limits.
+//!
+//! # Timeouts
+//!
+//! Every HTTP client the crate builds bounds connecting and reading:
+//!
+//! - **connect: 3.1 s** ([`DEFAULT_CONNECT_TIMEOUT`]), the AWS SDK for Rust's default (`aws-config`'s
+//!   `SDK_DEFAULT_CONNECT_TIMEOUT`, also the `connectTimeoutInMillis` of the SDKs' `standard` defaults
+//!   mode). It covers the TCP connection and the TLS handshake.
+//! - **read: 60 s** ([`DEFAULT_READ_TIMEOUT`]), botocore's (`DEFAULT_TIMEOUT`, AWS CLI v1's
+//!   `--cli-read-timeout`): the longest wait for the next bytes of the response, reset by each read. The
+//!   AWS SDK for Rust sets no read timeout, so a server that accepts a connection and never answers
+//!   holds its call forever; one is needed. Cognito answers `ResendConfirmationCode` in well under a
+//!   second, but it runs the user pool's Lambda triggers (custom message, custom SMS or email sender)
+//!   before answering, waits up to 5 s for each and tries a trigger up to 3 times: a shorter bound
+//!   would cut answers that were coming, and on this non-idempotent operation a retry after a read
+//!   timeout may send a second code (see [`crate::retry`]). 60 s is well clear of that, and botocore's
+//!   users have lived with it for years.
+//!
+//! Each can be set ([`Builder::connect_timeout`], [`Builder::read_timeout`]) or turned off
+//! ([`Builder::disable_connect_timeout`], [`Builder::disable_read_timeout`]). None is read from the
+//! environment or the profile: no AWS SDK reads a connect or read timeout there (the one shared setting
+//! that touches one, `defaults_mode`, is not implemented by the AWS SDK for Rust, and its default,
+//! `legacy`, leaves timeouts to each SDK). A client given its own `reqwest::Client`
+//! ([`Builder::http_client`]) keeps that client's settings: the builder's timeouts do not apply to it.
+//! With retries, a call that meets only timeouts ends within `max_attempts` times the two timeouts plus
+//! the backoff (3 attempts by default: at most 3 × 63.1 s plus 3 s of waits).
 
-use std::future::poll_fn;
+use std::future::{Future, poll_fn};
 use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
 use futures_core::Stream;
-use reqwest::header::HeaderMap;
+use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 
 use crate::contract;
-use crate::error::{Error, Result, ServiceError, decode_error, request_id};
-use crate::framing::{Attempt, CURRENT_ATTEMPT, Framing};
+use crate::error::{Error, Result, ServiceError};
+use crate::framing::{Attempt, Framing, X_AMZ_TARGET};
 use crate::generated::{self, types};
-use crate::retry::RetryConfig;
+use crate::retry::{CallError, Event, Finished, RetryConfig, Shared};
+
+pub use crate::endpoint::{endpoint_for_region, raw_url};
+pub use crate::response::{RawResponse, Response, decode};
 
 /// Response bodies larger than this are refused (10 MiB): Cognito's answers are a few hundred bytes.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 10 * 1024 * 1024;
 
-/// The regional endpoint of the service, `https://cognito-idp.{region}.{dns suffix}`, with the DNS
-/// suffix of the region's partition (`amazonaws.com.cn` for `cn-*`, and so on); regions that match no
-/// partition get `amazonaws.com`, as AWS's SDKs do.
-pub fn endpoint_for_region(region: &str) -> String {
-    let suffix = [
-        ("cn-", "amazonaws.com.cn"),
-        ("us-isob-", "sc2s.sgov.gov"),
-        ("us-isof-", "csp.hci.ic.gov"),
-        ("us-iso-", "c2s.ic.gov"),
-        ("eu-isoe-", "cloud.adc-e.uk"),
-        ("eusc-", "amazonaws.eu"),
-    ]
-    .iter()
-    .find(|(prefix, _)| region.starts_with(prefix))
-    .map_or("amazonaws.com", |(_, suffix)| suffix);
-    format!("https://{}.{region}.{suffix}", contract::ENDPOINT_PREFIX)
-}
+/// The connect timeout of the clients the crate builds: 3.1 s, the AWS SDK for Rust's (see the module
+/// docs).
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_millis(3100);
 
-/// A successful response.
-#[derive(Clone, Debug)]
-pub struct Response<T> {
-    /// The decoded output.
-    pub output: T,
-    /// The HTTP status.
-    pub status: u16,
-    /// The request id from `x-amzn-RequestId`, when the response has one.
-    pub request_id: Option<String>,
-}
-
-/// A response as it came off the wire, for callers that decode it themselves (the CLI does).
-#[derive(Clone, Debug)]
-pub struct RawResponse {
-    /// The HTTP status.
-    pub status: u16,
-    /// The response headers.
-    pub headers: HeaderMap,
-    /// The body.
-    pub body: Bytes,
-}
-
-impl RawResponse {
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status)
-    }
-
-    /// The error this response carries, by the AWS JSON 1.1 rules.
-    pub fn service_error(&self) -> ServiceError {
-        decode_error(self.status, &self.headers, &self.body)
-    }
-}
+/// The read timeout of the clients the crate builds: 60 s, botocore's (see the module docs for why).
+pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Builds a [`CognitoIdp`].
 #[derive(Debug)]
@@ -91,6 +77,8 @@ impl Builder {
     }
 
     /// Sends through this reqwest client (its TLS, proxy and timeout settings) instead of a default one.
+    /// The builder's timeouts, CA bundle and certificate settings do not apply to it: give it the
+    /// timeouts it needs (reqwest's default is none at all). Retries and the framing stay the library's.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -109,21 +97,44 @@ impl Builder {
         self
     }
 
+    /// Whether an attempt that timed out reading (or lost its connection) after its request went out is
+    /// retried: `true` by default, as the AWS SDKs; `false` so that a resend is never sent twice by the
+    /// client. See [`RetryConfig::with_retry_unanswered`] for the trade-off.
+    pub fn retry_unanswered(mut self, retry: bool) -> Self {
+        self.retry = self.retry.with_retry_unanswered(retry);
+        self
+    }
+
     /// Refuse response bodies larger than `bytes`.
     pub fn max_response_bytes(mut self, bytes: usize) -> Self {
         self.max_response_bytes = bytes;
         self
     }
 
-    /// Connection timeout of the default HTTP client (ignored with [`Builder::http_client`]).
+    /// The connect timeout (default [`DEFAULT_CONNECT_TIMEOUT`], 3.1 s): how long connecting, TLS
+    /// included, may take. Not applied to a client given with [`Builder::http_client`].
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = Some(timeout);
         self
     }
 
-    /// Read timeout of the default HTTP client (ignored with [`Builder::http_client`]).
+    /// No connect timeout: connecting waits as long as the operating system does.
+    pub fn disable_connect_timeout(mut self) -> Self {
+        self.connect_timeout = None;
+        self
+    }
+
+    /// The read timeout (default [`DEFAULT_READ_TIMEOUT`], 60 s): how long the client waits for the next
+    /// bytes of a response; each read starts it again. It also sets the `ttl` of retries'
+    /// `amz-sdk-request`. Not applied to a client given with [`Builder::http_client`].
     pub fn read_timeout(mut self, timeout: Duration) -> Self {
         self.read_timeout = Some(timeout);
+        self
+    }
+
+    /// No read timeout: a server that accepts the request and never answers holds the call forever.
+    pub fn disable_read_timeout(mut self) -> Self {
+        self.read_timeout = None;
         self
     }
 
@@ -150,9 +161,13 @@ impl Builder {
                 self.endpoint
             )));
         }
-        let http = match self.http {
-            Some(http) => http,
-            None => default_http_client(&self, url.scheme() == "http")?,
+        // A client of the caller's has timeouts we cannot see: its calls announce no `ttl`.
+        let (http, timeouts) = match self.http {
+            Some(http) => (http, Timeouts { connect: None, read: None }),
+            None => (
+                default_http_client(&self, url.scheme() == "http")?,
+                Timeouts { connect: self.connect_timeout, read: self.read_timeout },
+            ),
         };
         // progenitor appends the operation's path (`/`) to the base URL.
         let base = self.endpoint.trim_end_matches('/');
@@ -161,14 +176,15 @@ impl Builder {
             inner: generated::Client::new_with_client(base, http, framing),
             endpoint: self.endpoint,
             max_response_bytes: self.max_response_bytes,
+            shared: Arc::new(Shared::new(&self.retry)),
             retry: self.retry,
-            read_timeout: self.read_timeout,
+            timeouts,
         })
     }
 }
 
-/// A default reqwest client: rustls with the ring provider, HTTP/1.1, and the platform's roots unless a
-/// CA bundle replaces them.
+/// A default reqwest client: rustls with the ring provider, HTTP/1.1, the builder's timeouts, and the
+/// platform's roots unless a CA bundle replaces them.
 fn default_http_client(settings: &Builder, plain_http: bool) -> Result<reqwest::Client> {
     install_crypto_provider();
     // AWS's SDKs do not follow redirects: a 3xx is the service's answer, decoded like any other.
@@ -205,14 +221,23 @@ pub fn install_crypto_provider() {
     }
 }
 
-/// The client of `ResendConfirmationCode`: the generated client, framed for AWS JSON 1.1.
+/// The timeouts of a client's HTTP client, when the crate built it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Timeouts {
+    connect: Option<Duration>,
+    read: Option<Duration>,
+}
+
+/// The client of `ResendConfirmationCode`: the generated client, framed for AWS JSON 1.1. Clones share
+/// the HTTP connections, the retry quota and adaptive mode's rate limiter.
 #[derive(Clone, Debug)]
 pub struct CognitoIdp {
     inner: generated::Client,
     endpoint: String,
     max_response_bytes: usize,
     retry: RetryConfig,
-    read_timeout: Option<Duration>,
+    shared: Arc<Shared>,
+    timeouts: Timeouts,
 }
 
 impl CognitoIdp {
@@ -224,8 +249,8 @@ impl CognitoIdp {
             http: None,
             retry: RetryConfig::default(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
-            connect_timeout: None,
-            read_timeout: None,
+            connect_timeout: Some(DEFAULT_CONNECT_TIMEOUT),
+            read_timeout: Some(DEFAULT_READ_TIMEOUT),
             ca_bundle: None,
             accept_invalid_certs: false,
         }
@@ -255,13 +280,37 @@ impl CognitoIdp {
 
     /// The framing this client applies.
     pub fn framing(&self) -> &Framing {
-        use progenitor_client::ClientInfo as _;
         self.inner.inner()
     }
 
     /// How this client retries.
     pub fn retry_config(&self) -> &RetryConfig {
         &self.retry
+    }
+
+    /// The connect timeout of the HTTP client the crate built; `None` when it has none, or when the
+    /// HTTP client was given ([`Builder::http_client`]).
+    pub fn connect_timeout(&self) -> Option<Duration> {
+        self.timeouts.connect
+    }
+
+    /// The read timeout of the HTTP client the crate built; `None` when it has none, or when the HTTP
+    /// client was given ([`Builder::http_client`]).
+    pub fn read_timeout(&self) -> Option<Duration> {
+        self.timeouts.read
+    }
+
+    /// The tokens left in the retry quota this client and its clones share (standard and adaptive
+    /// modes; `None` in legacy mode, which has none): 500 when full, 5 per retry, 10 per retry after a
+    /// timeout (see [`crate::retry`]).
+    pub fn retry_quota_available(&self) -> Option<u32> {
+        self.shared.quota_available()
+    }
+
+    /// The send rate, in attempts per second, that adaptive mode allows now; `None` until the service
+    /// has throttled this client (and in the other modes).
+    pub fn adaptive_send_rate(&self) -> Option<f64> {
+        self.shared.allowed_rate()
     }
 
     /// Calls `ResendConfirmationCode` with a request the generated types have validated, retrying as the
@@ -271,19 +320,12 @@ impl CognitoIdp {
         &self,
         input: types::ResendConfirmationCodeRequest,
     ) -> Result<Response<types::ResendConfirmationCodeResponse>> {
-        let span = tracing::debug_span!(
-            "cognito_idp_client::call",
-            operation = contract::OPERATION,
-            target = contract::TARGET
-        );
-        let finished = tracing::Instrument::instrument(
-            crate::retry::run(&self.retry, self.read_timeout, &mut |_| {}, |attempt| {
-                self.send_typed_attempt(input.clone(), attempt)
-            }),
-            span,
-        )
-        .await?;
-        decode(&finished.response)
+        let finished =
+            self.with_retries(&mut |_| {}, |attempt| self.send_typed_attempt(input.clone(), attempt)).await?;
+        decode(&finished.response).map_err(|error| match finished.quota_exhausted {
+            true => Error::RetryQuotaExhausted { attempts: finished.attempts, last: Box::new(error) },
+            false => error,
+        })
     }
 
     /// Sends `body` (already serialized: the raw path of [`CognitoIdp::send_raw`]) with the client's
@@ -292,20 +334,28 @@ impl CognitoIdp {
     pub async fn send_raw_with_retries(
         &self,
         body: &[u8],
-        observe: &mut dyn FnMut(crate::retry::Event<'_>),
-    ) -> std::result::Result<crate::retry::Finished, crate::retry::CallError> {
+        observe: &mut dyn FnMut(Event<'_>),
+    ) -> std::result::Result<Finished, CallError> {
+        self.with_retries(observe, |attempt| async move { self.send_raw(body.to_vec(), &attempt).await }).await
+    }
+
+    /// Runs the attempts of one call in its `tracing` span.
+    async fn with_retries<F, Fut>(
+        &self,
+        observe: &mut dyn FnMut(Event<'_>),
+        send: F,
+    ) -> std::result::Result<Finished, CallError>
+    where
+        F: FnMut(Attempt) -> Fut,
+        Fut: Future<Output = Result<RawResponse>>,
+    {
         let span = tracing::debug_span!(
             "cognito_idp_client::call",
             operation = contract::OPERATION,
             target = contract::TARGET
         );
-        tracing::Instrument::instrument(
-            crate::retry::run(&self.retry, self.read_timeout, observe, |attempt| async move {
-                self.send_raw(body.to_vec(), &attempt).await
-            }),
-            span,
-        )
-        .await
+        let run = crate::retry::run(&self.retry, &self.shared, self.timeouts.read, observe, send);
+        tracing::Instrument::instrument(run, span).await
     }
 
     /// One attempt of the typed call.
@@ -343,7 +393,6 @@ impl CognitoIdp {
     /// undecoded. This is the path for callers that must send what the service, not the client, judges
     /// (the CLI sends over-long values and pattern mismatches, as AWS CLI v1 does).
     pub async fn send_raw(&self, body: Vec<u8>, attempt: &Attempt) -> Result<RawResponse> {
-        use progenitor_client::ClientInfo as _;
         let url = self.raw_url();
         let mut request =
             self.inner.client().post(url).body(body).build().map_err(|e| Error::InvalidRequest(e.to_string()))?;
@@ -352,10 +401,8 @@ impl CognitoIdp {
         self.read_response(response).await
     }
 
-    /// The URL [`CognitoIdp::send_raw`] posts to: the endpoint joined with the operation's path as
-    /// botocore joins them. An endpoint without a path gets `/`; an endpoint with a path keeps it as it
-    /// is (`http://host/base` posts to `/base`, `http://host/base/` to `/base/`). The typed path, built
-    /// by progenitor, always appends `/` to the endpoint without its trailing slash.
+    /// The URL [`CognitoIdp::send_raw`] posts to (see [`raw_url`]). The typed path, built by progenitor,
+    /// always appends `/` to the endpoint without its trailing slash.
     pub fn raw_url(&self) -> String {
         raw_url(&self.endpoint)
     }
@@ -370,41 +417,31 @@ impl CognitoIdp {
     }
 }
 
-/// The URL [`CognitoIdp::send_raw`] posts to for `endpoint` (see [`CognitoIdp::raw_url`]).
-pub fn raw_url(endpoint: &str) -> String {
-    join_like_botocore(endpoint, contract::PATH)
+tokio::task_local! {
+    /// The attempt the generated client is sending now, set by [`CognitoIdp`] around each typed call.
+    static CURRENT_ATTEMPT: Attempt;
 }
 
-/// botocore's `_urljoin` of an endpoint and a request path.
-fn join_like_botocore(endpoint: &str, path: &str) -> String {
-    let Ok(mut url) = reqwest::Url::parse(endpoint) else { return format!("{}{path}", endpoint.trim_end_matches('/')) };
-    let current = url.path().to_owned();
-    let new_path = if path.is_empty() || path == "/" {
-        current
-    } else if current.ends_with('/') && path.starts_with('/') {
-        format!("{}{path}", &current[..current.len() - 1])
-    } else {
-        format!("{current}{path}")
-    };
-    url.set_path(&new_path);
-    url.to_string()
-}
-
-/// Decodes a response: a 2xx into the output (an empty body is an empty output, unknown members are
-/// ignored, `null` members are unset), anything else into a service error.
-pub fn decode(raw: &RawResponse) -> Result<Response<types::ResendConfirmationCodeResponse>> {
-    if !raw.is_success() {
-        return Err(Error::Service(Box::new(raw.service_error())));
+impl ClientHooks<Framing> for generated::Client {
+    async fn pre<E>(
+        &self,
+        request: &mut reqwest::Request,
+        _info: &OperationInfo,
+    ) -> std::result::Result<(), progenitor_client::Error<E>> {
+        // The generated code sets X-Amz-Target from the spec; it must agree with the model tables.
+        let target = request.headers().get(X_AMZ_TARGET).and_then(|v| v.to_str().ok());
+        if target != Some(contract::TARGET) {
+            return Err(progenitor_client::Error::InvalidRequest(format!(
+                "X-Amz-Target is {target:?}, the contract says {:?}",
+                contract::TARGET
+            )));
+        }
+        let framing = self.inner();
+        let attempt =
+            CURRENT_ATTEMPT.try_with(Clone::clone).unwrap_or_else(|_| Attempt::first(Some(framing.max_attempts())));
+        framing.apply(request.headers_mut(), &attempt);
+        Ok(())
     }
-    let output = if raw.body.iter().all(u8::is_ascii_whitespace) {
-        types::ResendConfirmationCodeResponse::default()
-    } else {
-        serde_json::from_slice(&raw.body).map_err(|e| Error::InvalidResponse {
-            status: raw.status,
-            reason: format!("the body does not match the contract: {e}"),
-        })?
-    };
-    Ok(Response { output, status: raw.status, request_id: request_id(&raw.headers) })
 }
 
 type ByteStream = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send + Sync>>;
@@ -451,20 +488,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn endpoints_follow_the_partition_of_the_region() {
-        assert_eq!(endpoint_for_region("us-east-1"), "https://cognito-idp.us-east-1.amazonaws.com");
-        assert_eq!(endpoint_for_region("cn-north-1"), "https://cognito-idp.cn-north-1.amazonaws.com.cn");
-        assert_eq!(endpoint_for_region("us-gov-west-1"), "https://cognito-idp.us-gov-west-1.amazonaws.com");
-        assert_eq!(endpoint_for_region("us-isob-east-1"), "https://cognito-idp.us-isob-east-1.sc2s.sgov.gov");
-        assert_eq!(endpoint_for_region("us-iso-east-1"), "https://cognito-idp.us-iso-east-1.c2s.ic.gov");
-    }
-
-    #[test]
     fn raw_urls_join_the_endpoint_as_botocore_does() {
         let url = |endpoint: &str| CognitoIdp::builder(endpoint).build().expect("client").raw_url();
         assert_eq!(url("http://127.0.0.1:8080"), "http://127.0.0.1:8080/");
-        assert_eq!(url("http://127.0.0.1:8080/"), "http://127.0.0.1:8080/");
-        assert_eq!(url("http://127.0.0.1:8080/base/path"), "http://127.0.0.1:8080/base/path");
         assert_eq!(url("http://127.0.0.1:8080/base/path/"), "http://127.0.0.1:8080/base/path/");
     }
 
@@ -475,17 +501,58 @@ mod tests {
     }
 
     #[test]
-    fn empty_and_whitespace_bodies_are_empty_outputs() {
-        for body in ["", " \n", "{}", "{\"CodeDeliveryDetails\":null}", "{\"foo\":true}"] {
-            let raw = RawResponse { status: 200, headers: HeaderMap::new(), body: Bytes::from(body) };
-            let response = decode(&raw).unwrap_or_else(|e| panic!("{body:?}: {e}"));
-            assert!(response.output.code_delivery_details.is_none(), "{body:?}");
+    fn every_client_the_crate_builds_has_the_default_timeouts() {
+        for client in [
+            CognitoIdp::builder("http://127.0.0.1:1").build().expect("client"),
+            CognitoIdp::for_region("eu-west-1").expect("client"),
+        ] {
+            assert_eq!(client.connect_timeout(), Some(Duration::from_millis(3100)));
+            assert_eq!(client.read_timeout(), Some(Duration::from_secs(60)));
         }
     }
 
     #[test]
-    fn invalid_json_in_a_success_is_an_invalid_response() {
-        let raw = RawResponse { status: 200, headers: HeaderMap::new(), body: Bytes::from("{not json") };
-        assert!(matches!(decode(&raw), Err(Error::InvalidResponse { status: 200, .. })));
+    fn timeouts_can_be_set_and_turned_off_and_a_given_client_keeps_its_own() {
+        let set = CognitoIdp::builder("http://127.0.0.1:1")
+            .connect_timeout(Duration::from_secs(1))
+            .read_timeout(Duration::from_secs(2))
+            .build()
+            .expect("client");
+        assert_eq!(
+            (set.connect_timeout(), set.read_timeout()),
+            (Some(Duration::from_secs(1)), Some(Duration::from_secs(2)))
+        );
+        let off = CognitoIdp::builder("http://127.0.0.1:1")
+            .disable_connect_timeout()
+            .disable_read_timeout()
+            .build()
+            .expect("client");
+        assert_eq!((off.connect_timeout(), off.read_timeout()), (None, None));
+        let given = CognitoIdp::builder("http://127.0.0.1:1")
+            .http_client(reqwest::Client::new())
+            .read_timeout(Duration::from_secs(2))
+            .build()
+            .expect("client");
+        assert_eq!((given.connect_timeout(), given.read_timeout()), (None, None));
+    }
+
+    #[test]
+    fn clones_share_the_retry_quota_and_legacy_mode_has_none() {
+        let client = CognitoIdp::builder("http://127.0.0.1:1").build().expect("client");
+        let clone = client.clone();
+        assert!(Arc::ptr_eq(&client.shared, &clone.shared));
+        assert_eq!(client.retry_quota_available(), Some(500));
+        let legacy = CognitoIdp::builder("http://127.0.0.1:1").retry(RetryConfig::legacy()).build().expect("client");
+        assert_eq!(legacy.retry_quota_available(), None);
+        assert_eq!(client.adaptive_send_rate(), None);
+    }
+
+    #[test]
+    fn the_builder_switches_reach_the_retry_configuration() {
+        let client =
+            CognitoIdp::builder("http://127.0.0.1:1").max_attempts(7).retry_unanswered(false).build().expect("client");
+        assert_eq!(client.retry_config().max_attempts(), 7);
+        assert!(!client.retry_config().retries_unanswered());
+        assert_eq!(client.framing().max_attempts(), 7);
     }
 }

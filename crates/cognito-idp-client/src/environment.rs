@@ -9,8 +9,10 @@
 //!   `ignore_configured_endpoint_urls`) is `true`: `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`, then
 //!   `AWS_ENDPOINT_URL`, then the profile's `services` section (`cognito_identity_provider =` with an
 //!   indented `endpoint_url`), then the profile's `endpoint_url`; else the region's endpoint.
-//! - Retries: `AWS_RETRY_MODE` / `retry_mode` (`standard` by default; `adaptive` behaves as standard),
+//! - Retries: `AWS_RETRY_MODE` / `retry_mode` (`standard` by default, `adaptive`, `legacy`),
 //!   `AWS_MAX_ATTEMPTS` / `max_attempts`.
+//! - Timeouts: none is read (no AWS SDK reads a connect or read timeout from the environment or the
+//!   profile; see [`crate::client`]).
 //!
 //! The CLI keeps AWS CLI v1's own rules, which differ (it ignores `AWS_REGION` and the endpoint settings).
 
@@ -80,10 +82,11 @@ impl EnvConfig {
                     .or_else(|| setting("endpoint_url"))
             })
             .flatten();
-        let endpoint = configured.unwrap_or_else(|| crate::client::endpoint_for_region(&region));
+        let endpoint = configured.unwrap_or_else(|| crate::endpoint::endpoint_for_region(&region));
 
         let mode = match var("AWS_RETRY_MODE").or_else(|| setting("retry_mode")).as_deref() {
-            None | Some("standard" | "adaptive") => RetryMode::Standard,
+            None | Some("standard") => RetryMode::Standard,
+            Some("adaptive") => RetryMode::Adaptive,
             Some("legacy") => RetryMode::Legacy,
             Some(other) => {
                 return Err(Error::Config(format!(
@@ -163,10 +166,14 @@ max_attempts = 7
 # a comment
 [services local]
 cognito_identity_provider =
+# note = the local emulator
+; port = its default
   endpoint_url = http://127.0.0.1:9229
 
 [profile cn]
 region = cn-north-1
+# region = us-east-1
+; endpoint_url = http://commented.example
 endpoint_url = https://gateway.example
 ";
 
@@ -177,6 +184,7 @@ endpoint_url = https://gateway.example
         assert_eq!(from(&[("AWS_DEFAULT_REGION", "us-east-2")]), "us-east-2");
         assert_eq!(from(&[]), "eu-west-1");
         assert_eq!(from(&[("AWS_PROFILE", "dev")]), "us-west-2");
+        assert_eq!(from(&[("AWS_PROFILE", "cn")]), "cn-north-1", "comment lines are not settings");
     }
 
     #[test]
@@ -194,6 +202,7 @@ endpoint_url = https://gateway.example
             "http://a"
         );
         assert_eq!(from(&[("AWS_ENDPOINT_URL", "http://b"), ("AWS_PROFILE", "dev")]), "http://b");
+        // Comment lines between a nested setting's lines neither end it nor take its indented lines.
         assert_eq!(from(&[("AWS_PROFILE", "dev")]), "http://127.0.0.1:9229");
         assert_eq!(from(&[("AWS_PROFILE", "cn")]), "https://gateway.example");
         assert_eq!(

@@ -44,15 +44,51 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+    /// The last attempt's error would have been retried, but the client's retry quota is exhausted
+    /// (standard and adaptive modes; see [`crate::retry`]): the service has been failing for this
+    /// client's calls, which now stop retrying until successes refill the quota.
+    #[error("{last} (not retried after {attempts} attempts: the client's retry quota is exhausted)")]
+    RetryQuotaExhausted {
+        /// The attempts made.
+        attempts: u32,
+        /// The last attempt's error: [`Error::Service`] or [`Error::Transport`].
+        last: Box<Error>,
+    },
 }
 
 impl Error {
-    /// The service error, when the service answered with one.
-    pub fn as_service(&self) -> Option<&ServiceError> {
+    /// The last attempt's error: the error itself, or the one inside [`Error::RetryQuotaExhausted`].
+    pub fn last_attempt(&self) -> &Error {
         match self {
+            Error::RetryQuotaExhausted { last, .. } => last,
+            other => other,
+        }
+    }
+
+    /// The service error, when the service answered with one (retry quota exhausted or not).
+    pub fn as_service(&self) -> Option<&ServiceError> {
+        match self.last_attempt() {
             Error::Service(e) => Some(e),
             _ => None,
         }
+    }
+
+    /// How the transport failed, when it did (retry quota exhausted or not).
+    pub fn transport_failure(&self) -> Option<TransportFailure> {
+        match self.last_attempt() {
+            Error::Transport(e) => Some(TransportFailure::classify(e)),
+            _ => None,
+        }
+    }
+
+    /// Whether the call ended on a connect or read timeout.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self.transport_failure(), Some(TransportFailure::ConnectTimeout | TransportFailure::ReadTimeout))
+    }
+
+    /// Whether the call stopped retrying because the client's retry quota is exhausted.
+    pub fn is_retry_quota_exhausted(&self) -> bool {
+        matches!(self, Error::RetryQuotaExhausted { .. })
     }
 }
 

@@ -1,17 +1,15 @@
 //! The AWS JSON 1.1 framing: exactly the headers AWS's SDKs send, applied to every request.
 //!
 //! progenitor builds the request from the spec (`POST /`, the `X-Amz-Target` header parameter, the JSON
-//! body) and adds what AWS does not send (`api-version`, `Content-Type: application/json`). The
-//! [`ClientHooks::pre`] hook below replaces the whole header map with the framing: `X-Amz-Target`,
-//! `Content-Type` from the spec's request body ([`contract::MEDIA_TYPE`]), `User-Agent`, `amz-sdk-invocation-id` and
-//! `amz-sdk-request`. The transport adds `Host` and `Content-Length`, and reqwest adds `Accept: */*`
+//! body) and adds what AWS does not send (`api-version`, `Content-Type: application/json`). The client's
+//! `ClientHooks::pre` hook (in [`crate::client`]) replaces the whole header map with [`Framing::apply`]:
+//! `X-Amz-Target`, `Content-Type` from the spec's request body ([`contract::MEDIA_TYPE`]), `User-Agent`,
+//! `amz-sdk-invocation-id` and `amz-sdk-request`. The transport adds `Host` and `Content-Length`, and reqwest adds `Accept: */*`
 //! (it cannot be turned off; AWS ignores it). Nothing signs the request: the operation is unsigned.
 
-use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
 
 use crate::contract;
-use crate::generated::Client;
 
 /// `X-Amz-Target`.
 pub const X_AMZ_TARGET: HeaderName = HeaderName::from_static(contract::TARGET_HEADER);
@@ -126,33 +124,6 @@ impl Attempt {
     }
 }
 
-tokio::task_local! {
-    /// The attempt the generated client is sending now, set by [`crate::CognitoIdp`] around each call.
-    pub(crate) static CURRENT_ATTEMPT: Attempt;
-}
-
-impl ClientHooks<Framing> for Client {
-    async fn pre<E>(
-        &self,
-        request: &mut reqwest::Request,
-        _info: &OperationInfo,
-    ) -> Result<(), progenitor_client::Error<E>> {
-        // The generated code sets X-Amz-Target from the spec; it must agree with the model tables.
-        let target = request.headers().get(X_AMZ_TARGET).and_then(|v| v.to_str().ok());
-        if target != Some(contract::TARGET) {
-            return Err(progenitor_client::Error::InvalidRequest(format!(
-                "X-Amz-Target is {target:?}, the contract says {:?}",
-                contract::TARGET
-            )));
-        }
-        let framing = self.inner();
-        let attempt =
-            CURRENT_ATTEMPT.try_with(Clone::clone).unwrap_or_else(|_| Attempt::first(Some(framing.max_attempts)));
-        framing.apply(request.headers_mut(), &attempt);
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +157,14 @@ mod tests {
         let framing = Framing::new(Some("bad\r\nX-Injected: 1"), 1);
         let agent = framing.user_agent().to_str().expect("ascii");
         assert!(agent.starts_with("cognito-idp-client/"), "{agent}");
+    }
+
+    #[test]
+    fn a_user_agent_prefix_keeps_its_spaces_and_an_empty_one_adds_none() {
+        let agent = |app| Framing::new(Some(app), 1).user_agent().to_str().expect("ascii").to_owned();
+        assert!(agent("my service/1.0").starts_with("my service/1.0 cognito-idp-client/"));
+        assert!(agent("").starts_with("cognito-idp-client/"));
+        assert!(agent("bad\tprefix").starts_with("cognito-idp-client/"));
     }
 
     #[test]

@@ -105,3 +105,23 @@ pub fn generator() -> SchemaGenerator {
 pub fn document<T: JsonSchema>() -> serde_json::Value {
     serde_json::to_value(generator().into_root_schema_for::<T>()).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_string_constraint_is_kept_alone() {
+        let json = |schema: Schema| serde_json::to_value(schema).expect("serializes");
+        assert_eq!(json(string(Some(2), None, None, &[])), serde_json::json!({"type": "string", "minLength": 2}));
+        assert_eq!(json(string(None, Some(9), None, &[])), serde_json::json!({"type": "string", "maxLength": 9}));
+        assert_eq!(json(string(None, None, Some("^a$"), &[])), serde_json::json!({"type": "string", "pattern": "^a$"}));
+        assert_eq!(json(string(None, None, None, &[])), serde_json::json!({"type": "string"}));
+    }
+
+    #[test]
+    fn a_member_shows_its_name() {
+        let member = Member { name: "ClientId", schema: |_| Schema::Bool(true), description: "" };
+        assert_eq!(format!("{member:?}"), "Member { name: \"ClientId\", .. }");
+    }
+}

@@ -29,7 +29,12 @@
 //! # }
 //! ```
 //!
-//! Calls retry as the AWS SDKs' `standard` mode does (3 attempts, exponential backoff with jitter); see
+//! Every client bounds connecting (3.1 s, as the AWS SDK for Rust) and reading (60 s, as botocore); the
+//! [`client`] module says why and how to change or turn off each, and that a `reqwest::Client` of your
+//! own keeps its settings. Calls retry as the AWS SDKs' `standard` mode does (3 attempts, exponential
+//! backoff with jitter, a retry quota shared by the client and its clones), or `adaptive` (plus a
+//! client-side rate limiter that slows down after throttling) or `legacy`; a retry after a read timeout
+//! may send a second code, and can be turned off ([`client::Builder::retry_unanswered`]). See
 //! [`RetryConfig`] and [`retry`]. [`environment`] says where [`CognitoIdp::from_env`] looks. Each call and
 //! attempt is a `tracing` span or event, without any member's value. `examples/` has a call with a secret
 //! from the environment, matching on [`OperationError`], and a custom `reqwest::Client`.
@@ -44,8 +49,10 @@
 //!   (`api-version`, `Content-Type: application/json`).
 //! - [`error`]: error responses decoded by the protocol's rules into [`ServiceError`].
 //! - [`secret_hash()`]: the `SecretHash` of app clients that have a secret.
-//! - [`CognitoIdp`]: the client, with response decoding, a response size limit and [`retry`]: one
-//!   implementation of AWS's retry modes, which the CLI uses too.
+//! - [`endpoint`]: regional endpoints, and the URL a raw request posts to.
+//! - [`response`]: responses as they came off the wire, and their decoding.
+//! - [`retry`]: one implementation of AWS's retry modes, which the CLI uses too.
+//! - [`CognitoIdp`]: the client, with its timeouts, retries and a response size limit.
 //!
 //! # How the wire's media type reaches the generated client
 //!
@@ -56,7 +63,7 @@
 //! hook sends it. `X-Amz-Target`, which OpenAPI
 //! can express, is a required header parameter with a single allowed value, so every generator sends it;
 //! the hook checks it against [`contract::TARGET`]. Responses are declared with their real media type,
-//! which progenitor hands over as bytes; [`client::decode`] decodes them.
+//! which progenitor hands over as bytes; [`response::decode`] decodes them.
 //!
 //! # Patterns
 //!
@@ -80,11 +87,13 @@
 
 pub mod client;
 pub mod clock;
+pub mod endpoint;
 pub mod environment;
 pub mod error;
 pub mod framing;
 pub mod json_schema;
 pub mod model;
+pub mod response;
 pub mod retry;
 mod secret_hash;
 
@@ -99,10 +108,12 @@ pub mod generated;
 #[path = "generated_model.rs"]
 pub mod contract;
 
-pub use client::{CognitoIdp, RawResponse, Response, decode, endpoint_for_region};
+pub use client::{CognitoIdp, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT};
 pub use contract::OperationError;
+pub use endpoint::endpoint_for_region;
 pub use environment::EnvConfig;
 pub use error::{Error, Result, ServiceError, TransportFailure};
 pub use generated::types;
+pub use response::{RawResponse, Response, decode};
 pub use retry::{RetryConfig, RetryMode};
 pub use secret_hash::secret_hash;

@@ -109,3 +109,20 @@ impl Shape {
         matches!(&self.kind, ShapeKind::Structure(s) if s.required.contains(&name))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::contract::{INPUT, OUTPUT};
+
+    #[test]
+    fn members_and_required_ones_are_found_by_name_in_structures_only() {
+        assert_eq!(INPUT.member("Username").map(|m| m.name), Some("Username"));
+        assert_eq!(INPUT.member("SecretHash").map(|m| m.name), Some("SecretHash"));
+        assert!(INPUT.member("Nothing").is_none());
+        assert!(INPUT.is_required("ClientId") && INPUT.is_required("Username"));
+        assert!(!INPUT.is_required("SecretHash") && !INPUT.is_required("Nothing"));
+        let string = INPUT.member("Username").expect("a member").shape;
+        assert!(string.member("Username").is_none() && !string.is_required("Username"));
+        assert!(OUTPUT.member("CodeDeliveryDetails").is_some());
+    }
+}

@@ -367,7 +367,4 @@ pub(super) fn cycles(uses: &BTreeMap<String, BTreeSet<String>>) -> Vec<BTreeSet<
 
 /// Circles that another issue is taking apart, by crate root: tolerated while they last (delete the entry when
 /// the issue lands).
-pub(super) const KNOWN_CYCLES: &[(&str, &[&str])] = &[
-    // Issue 22 breaks the client/environment/retry circle of the client crate.
-    ("crates/cognito-idp-client/src/lib.rs", &["client", "environment", "retry"]),
-];
+pub(super) const KNOWN_CYCLES: &[(&str, &[&str])] = &[];

@@ -10,7 +10,12 @@ use crate::{minimal_request, serve};
 async fn error_for(response: ResponseTemplate) -> cognito_idp_client::ServiceError {
     let (_server, client) = serve(response).await;
     match client.resend_confirmation_code(minimal_request()).await {
-        Err(Error::Service(error)) => *error,
+        Err(error @ Error::Service(_)) => {
+            assert!(error.transport_failure().is_none() && !error.is_timeout() && !error.is_retry_quota_exhausted());
+            assert!(std::ptr::eq(error.last_attempt(), &error));
+            let Error::Service(service) = error else { unreachable!("matched above") };
+            *service
+        }
         other => panic!("expected a service error, got {other:?}"),
     }
 }

@@ -1,9 +1,13 @@
 //! Integration tests of the client crate against wiremock: one binary, a module per area.
 
+mod adaptive;
 mod errors;
+mod quota;
 mod requests;
 mod responses;
 mod retries;
+mod silent;
+mod timeouts;
 mod tls;
 mod tracing;
 mod transport;

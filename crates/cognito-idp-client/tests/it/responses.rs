@@ -40,6 +40,33 @@ async fn a_body_over_the_limit_is_refused() {
     assert!(matches!(error, cognito_idp_client::Error::ResponseTooLarge { limit: 1024 }), "{error}");
 }
 
+/// A JSON body of exactly `length` bytes.
+fn body_of(length: usize) -> String {
+    format!("{{\"x\":\"{}\"}}", "a".repeat(length - 8))
+}
+
+#[tokio::test]
+async fn a_body_of_exactly_the_limit_is_read_and_one_byte_more_is_refused() {
+    for (length, accepted) in [(1024, true), (1025, false)] {
+        let server = wiremock::MockServer::start().await;
+        wiremock::Mock::given(wiremock::matchers::any())
+            .respond_with(ResponseTemplate::new(200).set_body_string(body_of(length)))
+            .mount(&server)
+            .await;
+        let client =
+            cognito_idp_client::CognitoIdp::builder(server.uri()).max_response_bytes(1024).build().expect("client");
+        let result = client.resend_confirmation_code(minimal_request()).await;
+        assert_eq!(result.is_ok(), accepted, "{length} bytes: {result:?}");
+        let raw = client.send_raw(b"{}".to_vec(), &cognito_idp_client::framing::Attempt::first(None)).await;
+        assert_eq!(raw.map(|r| r.body.len()).ok(), accepted.then_some(length), "{length} bytes, raw");
+    }
+}
+
+#[test]
+fn the_default_response_limit_is_ten_mebibytes() {
+    assert_eq!(cognito_idp_client::client::DEFAULT_MAX_RESPONSE_BYTES, 10_485_760);
+}
+
 #[tokio::test]
 async fn an_unreachable_endpoint_is_a_transport_error() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
@@ -51,6 +78,8 @@ async fn an_unreachable_endpoint_is_a_transport_error() {
         .expect("client");
     let error = client.resend_confirmation_code(minimal_request()).await.expect_err("refused");
     assert!(matches!(error, cognito_idp_client::Error::Transport(_)), "{error:?}");
+    assert_eq!(error.transport_failure(), Some(cognito_idp_client::TransportFailure::Connect));
+    assert!(!error.is_timeout() && !error.is_retry_quota_exhausted() && error.as_service().is_none());
 }
 
 #[tokio::test]

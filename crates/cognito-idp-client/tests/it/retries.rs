@@ -42,7 +42,13 @@ async fn a_server_error_then_a_success_is_retried_until_the_success() {
     let response = client(&server, RetryConfig::standard()).resend_confirmation_code(minimal_request()).await;
     assert!(response.is_ok(), "{response:?}");
     let requests = server.received_requests().await.expect("recorded");
-    assert_eq!(attempts(&requests), ["attempt=1; max=3", "attempt=2; max=3", "attempt=3; max=3"]);
+    // wiremock's responses carry a `Date`, and the read timeout is set: retries announce a `ttl`.
+    let announced = attempts(&requests);
+    assert_eq!(announced[0], "attempt=1; max=3");
+    for (retry, n) in announced[1..].iter().zip(2..) {
+        let ttl = retry.strip_prefix("ttl=").and_then(|r| r.strip_suffix(&format!("; attempt={n}; max=3")));
+        assert!(ttl.is_some_and(|t| t.len() == 16 && t.ends_with('Z')), "{announced:?}");
+    }
     let ids: Vec<_> = requests.iter().map(|r| r.headers.get("amz-sdk-invocation-id").cloned()).collect();
     assert!(ids.windows(2).all(|w| w[0] == w[1]), "one invocation id for every attempt: {ids:?}");
 }
@@ -95,11 +101,27 @@ async fn a_refused_connection_is_retried_and_the_observer_hears_each_step() {
                 Event::Received { attempt, .. } => format!("response {attempt}"),
                 Event::Failed { attempt, .. } => format!("failed {attempt}"),
                 Event::Waiting { next, .. } => format!("wait {next}"),
+                Event::RetryQuota { attempt, granted, .. } => format!("quota {attempt} {granted}"),
+                Event::RateLimited { attempt, .. } => format!("limited {attempt}"),
             });
         })
         .await;
     assert!(matches!(result, Err(cognito_idp_client::retry::CallError::Transport(..))), "{result:?}");
-    assert_eq!(steps, ["send 1", "failed 1", "wait 2", "send 2", "failed 2", "wait 3", "send 3", "failed 3"]);
+    assert_eq!(
+        steps,
+        [
+            "send 1",
+            "failed 1",
+            "quota 1 true",
+            "wait 2",
+            "send 2",
+            "failed 2",
+            "quota 2 true",
+            "wait 3",
+            "send 3",
+            "failed 3"
+        ]
+    );
 }
 
 #[tokio::test]

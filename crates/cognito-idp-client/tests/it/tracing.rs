@@ -54,6 +54,11 @@ async fn calls_and_attempts_are_traced_without_any_members_value() {
         .with_ansi(false)
         .with_writer(move || writer.clone())
         .finish();
+    // Other tests hit the same callsites on other threads at the same time. With a single dispatcher
+    // registered, tracing-core asks only the registering thread's default whether a new callsite is
+    // wanted, and a thread without a subscriber caches "never" for everyone; a second dispatcher makes it
+    // ask every registered one.
+    let _second = tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default());
     let dispatch = tracing::Dispatch::new(subscriber);
     let _guard = tracing::dispatcher::set_default(&dispatch);
     let _ = client.resend_confirmation_code(request).await;
@@ -67,6 +72,10 @@ async fn calls_and_attempts_are_traced_without_any_members_value() {
         "error_code=\"ServiceUnavailable\"",
         "request_id=\"req-123\"",
         "retrying",
+        "retry quota",
+        "cost=5",
+        "available=495",
+        "granted=true",
     ] {
         assert!(text.contains(expected), "{expected:?} missing from the trace:\n{text}");
     }

@@ -86,3 +86,24 @@ fn client_metadata_keys_carry_their_length_limit() {
     let accepted: Result<ClientMetadataType, _> = serde_json::from_value(serde_json::json!({"k": "v", "": ""}));
     assert!(accepted.is_ok(), "{accepted:?}");
 }
+
+/// `schema` without the root's metadata, which `cargo xtask schema` adds.
+fn body(mut schema: serde_json::Value) -> serde_json::Value {
+    if let Some(root) = schema.as_object_mut() {
+        for key in ["$schema", "$comment", "title", "description", "definitions"] {
+            root.remove(key);
+        }
+    }
+    schema
+}
+
+#[test]
+fn the_published_json_schemas_are_what_the_types_describe() {
+    use cognito_idp_client::json_schema::document;
+    use cognito_idp_client::types::ResendConfirmationCodeResponse;
+    let published = |text: &str| body(serde_json::from_str(text).expect("a published schema"));
+    let input = published(include_str!("../../../../spec/schema/input.schema.json"));
+    let output = published(include_str!("../../../../spec/schema/output.schema.json"));
+    assert_eq!(body(document::<ResendConfirmationCodeRequest>()), input);
+    assert_eq!(body(document::<ResendConfirmationCodeResponse>()), output);
+}
