@@ -77,7 +77,7 @@ enum Command {
     Downstream(downstream::Args),
     /// Run the cargo-fuzz targets of fuzz/ for N seconds each (nightly and cargo-fuzz installed if missing).
     Fuzz(fuzz::Args),
-    /// Mutation-test the client crate's hand-written modules (cargo-mutants, installed if missing).
+    /// Mutation-test the client crate's hand-written modules or the server check's oracles (cargo-mutants, installed if missing).
     Mutants(mutants::Args),
 }
 

@@ -1,18 +1,21 @@
-//! `cargo xtask mutants`: mutation testing of the client crate's hand-written modules with cargo-mutants.
+//! `cargo xtask mutants`: mutation testing with cargo-mutants, of the client crate's hand-written modules
+//! (the default) or of the server check's oracles (`--crate server-check`).
 //!
 //! cargo-mutants changes the code one small way at a time (a body replaced by a default value, `<` by
-//! `<=`, a `!` deleted...) and runs the crate's unit and integration tests against each change (doc tests
-//! are left out: they show usage and take long to build). A mutant the tests catch is fine; one they miss
-//! is code no test holds. The generated modules (`src/generated*.rs`) are not mutated: they are checked by
-//! their freshness test and by the conformance suite.
+//! `<=`, a `!` deleted...) and runs the crate's tests against each change. A mutant the tests catch is fine;
+//! one they miss is code no test holds. What each crate mutates and which tests judge it are one row of
+//! [`CRATES`]: the client's generated modules (`src/generated*.rs`) are not mutated (their freshness test and
+//! the conformance suite check them) and its doc tests are left out (they show usage and take long to
+//! build); the server check's judging modules are mutated and judged by its unit tests and the planted-defect
+//! suite (`tests/planted.rs`), which asserts the exact ids each planted defect breaks.
 //!
-//! The accepted survivors are listed in `crates/cognito-idp-client/mutants-survivors.txt`, one a line:
-//! the mutant as cargo-mutants names it without its line and column, then ` # ` and why it may survive.
-//! The command fails when a mutant survives that the file does not accept, when an accepted one no longer
-//! survives (take it out), and when fewer than 95% of the viable mutants are caught. cargo-mutants is
-//! installed with `cargo install --locked cargo-mutants` when it is missing. Its report stays in
-//! `target/mutants/mutants.out/` (`missed.txt`, `caught.txt`, a log per mutant), and the builds of its
-//! copies of the tree share `target/mutants/build`, so a second run does not rebuild the dependencies.
+//! Each crate's accepted survivors are listed in its `mutants-survivors.txt`, one a line: the mutant as
+//! cargo-mutants names it without its line and column, then ` # ` and why it may survive. The command fails
+//! when a mutant survives that the file does not accept, when an accepted one no longer survives (take it
+//! out), and when fewer than 95% of the viable mutants are caught. cargo-mutants is installed with
+//! `cargo install --locked cargo-mutants` when it is missing. Its report stays in
+//! `target/mutants/<crate>/mutants.out/` (`missed.txt`, `caught.txt`, a log per mutant), and the builds of its
+//! copies of the tree share `target/mutants/<crate>/build`, so a second run does not rebuild the dependencies.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -21,18 +24,66 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 
-/// The crate under test.
-const PACKAGE: &str = "cognito-idp-client";
-/// Its generated modules, which are not mutated.
-const GENERATED: &str = "crates/cognito-idp-client/src/generated*.rs";
-/// The accepted survivors, relative to the workspace root.
-pub const SURVIVORS: &str = "crates/cognito-idp-client/mutants-survivors.txt";
+/// A crate `cargo xtask mutants` can mutate: what it mutates and what judges the mutants.
+#[derive(Debug)]
+pub struct Crate {
+    /// The name `--crate` takes, and the folder of its report under `target/mutants/`.
+    pub name: &'static str,
+    /// The cargo package.
+    package: &'static str,
+    /// The files mutated (`--file`), relative to the workspace root; empty for every file of the package.
+    files: &'static [&'static str],
+    /// The files not mutated (`--exclude`).
+    exclude: &'static [&'static str],
+    /// Which tests judge a mutant (`cargo test` arguments).
+    tests: &'static [&'static str],
+    /// The accepted survivors, relative to the workspace root.
+    pub survivors: &'static str,
+}
+
+/// Every crate `cargo xtask mutants` knows; the first is the default.
+pub const CRATES: &[Crate] = &[
+    Crate {
+        name: "client",
+        package: "cognito-idp-client",
+        files: &[],
+        exclude: &["crates/cognito-idp-client/src/generated*.rs"],
+        tests: &["--tests"],
+        survivors: "crates/cognito-idp-client/mutants-survivors.txt",
+    },
+    Crate {
+        name: "server-check",
+        package: "cognito-idp-server-check",
+        files: &[
+            "crates/server-check/src/judge.rs",
+            "crates/server-check/src/read.rs",
+            "crates/server-check/src/baseline.rs",
+        ],
+        exclude: &[],
+        tests: &["--lib", "--test", "planted"],
+        survivors: "crates/server-check/mutants-survivors.txt",
+    },
+];
+impl Crate {
+    /// What is mutated and what judges it, for the command's first line.
+    fn describe(&self) -> String {
+        let files = if self.files.is_empty() { "every file".to_owned() } else { self.files.join(", ") };
+        let without =
+            if self.exclude.is_empty() { String::new() } else { format!(" without {}", self.exclude.join(", ")) };
+        format!("{files}{without}; judged by cargo test {}", self.tests.join(" "))
+    }
+}
+
 /// The lowest share of viable mutants the tests must catch.
 const MINIMUM_SCORE: f64 = 0.95;
 
 /// Options of `cargo xtask mutants`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// The crate to mutate: `client` (the client library's hand-written modules) or `server-check` (the
+    /// server check's judging modules, judged by the planted-defect suite).
+    #[arg(long = "crate", default_value = CRATES[0].name, value_parser = clap::builder::PossibleValuesParser::new(CRATES.iter().map(|c| c.name)), value_name = "NAME")]
+    krate: String,
     /// Only the mutants whose names match this regular expression (cargo-mutants' `--re`), for a quick look
     /// at one area; the score and the stale survivors are then not judged.
     #[arg(long, value_name = "REGEX")]
@@ -44,11 +95,14 @@ pub struct Args {
 
 /// Runs `cargo xtask mutants`.
 pub fn run(root: &Path, args: &Args) -> Result<()> {
+    let krate = CRATES.iter().find(|c| c.name == args.krate).context("an unknown crate")?;
+    let survivors = krate.survivors;
     let accepted = parse_survivors(
-        &std::fs::read_to_string(root.join(SURVIVORS)).with_context(|| format!("reading {SURVIVORS}"))?,
+        survivors,
+        &std::fs::read_to_string(root.join(survivors)).with_context(|| format!("reading {survivors}"))?,
     )?;
     ensure_cargo_mutants()?;
-    let output = root.join("target/mutants");
+    let output = root.join("target/mutants").join(krate.name);
     let started = Instant::now();
     let mut command = Command::new("cargo");
     for (name, _) in std::env::vars_os() {
@@ -58,7 +112,7 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
     }
     command
         .current_dir(root)
-        .args(["mutants", "--package", PACKAGE, "--exclude", GENERATED, "--cargo-test-arg=--tests", "--colors=never"])
+        .args(["mutants", "--package", krate.package, "--colors=never"])
         .arg("--jobs")
         .arg(args.jobs.to_string())
         .arg("--output")
@@ -67,10 +121,19 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
         // One copy at a time: its builds can share a target folder with the previous runs'.
         command.env("CARGO_TARGET_DIR", output.join("build"));
     }
+    for file in krate.files {
+        command.args(["--file", file]);
+    }
+    for file in krate.exclude {
+        command.args(["--exclude", file]);
+    }
+    for arg in krate.tests {
+        command.arg(format!("--cargo-test-arg={arg}"));
+    }
     if let Some(re) = &args.re {
         command.args(["--re", re]);
     }
-    eprintln!("running cargo mutants on {PACKAGE} (without {GENERATED}); this takes a while");
+    eprintln!("running cargo mutants on {} ({}); this takes a while", krate.package, krate.describe());
     let status = command.status().context("running cargo mutants")?;
     let elapsed = started.elapsed();
     let report = output.join("mutants.out");
@@ -103,7 +166,7 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
     let mut problems = Vec::new();
     if !verdict.new_survivors.is_empty() {
         problems.push(format!(
-            "{} mutant(s) survived that {SURVIVORS} does not accept: add a test that catches each (or, if it truly \
+            "{} mutant(s) survived that {survivors} does not accept: add a test that catches each (or, if it truly \
              cannot matter, a line `<mutant> # <why>` to the file):\n  {}",
             verdict.new_survivors.len(),
             verdict.new_survivors.join("\n  ")
@@ -111,7 +174,7 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
     }
     if !verdict.stale.is_empty() {
         problems.push(format!(
-            "{} accepted survivor(s) of {SURVIVORS} no longer survive: remove them:\n  {}",
+            "{} accepted survivor(s) of {survivors} no longer survive: remove them:\n  {}",
             verdict.stale.len(),
             verdict.stale.join("\n  ")
         ));
@@ -126,7 +189,7 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
-    bail!("{}\n(the report: target/mutants/mutants.out/)", problems.join("\n"))
+    bail!("{}\n(the report: target/mutants/{}/mutants.out/)", problems.join("\n"), krate.name)
 }
 
 /// What cargo-mutants found.
@@ -189,7 +252,7 @@ fn without_position(name: &str) -> String {
 
 /// The accepted survivors and how many of each: `<mutant> # <reason>` lines; blank lines and lines that
 /// start with `#` are comments.
-fn parse_survivors(text: &str) -> Result<BTreeMap<String, usize>> {
+fn parse_survivors(file: &str, text: &str) -> Result<BTreeMap<String, usize>> {
     let mut accepted = BTreeMap::new();
     for (number, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -197,10 +260,10 @@ fn parse_survivors(text: &str) -> Result<BTreeMap<String, usize>> {
             continue;
         }
         let Some((mutant, reason)) = line.rsplit_once(" # ") else {
-            bail!("{SURVIVORS}:{}: `<mutant> # <why it may survive>` expected, found {line:?}", number + 1);
+            bail!("{file}:{}: `<mutant> # <why it may survive>` expected, found {line:?}", number + 1);
         };
         if reason.trim().is_empty() {
-            bail!("{SURVIVORS}:{}: the reason is empty", number + 1);
+            bail!("{file}:{}: the reason is empty", number + 1);
         }
         *accepted.entry(without_position(mutant.trim())).or_insert(0) += 1;
     }
@@ -241,15 +304,15 @@ mod tests {
     #[test]
     fn survivors_are_read_with_their_reasons() {
         let text = "# comment\n\nsrc/a.rs:3:1: replace f -> u32 with 0 # a log only\nsrc/a.rs: replace f -> u32 with 0 # twice\n";
-        let accepted = parse_survivors(text).expect("parses");
+        let accepted = parse_survivors("f", text).expect("parses");
         assert_eq!(accepted.get("src/a.rs: replace f -> u32 with 0"), Some(&2));
-        assert!(parse_survivors("src/a.rs: replace x").is_err(), "a reason is required");
-        assert!(parse_survivors("src/a.rs: replace x #  ").is_err(), "an empty reason is refused");
+        assert!(parse_survivors("f", "src/a.rs: replace x").is_err(), "a reason is required");
+        assert!(parse_survivors("f", "src/a.rs: replace x #  ").is_err(), "an empty reason is refused");
     }
 
     #[test]
     fn a_new_survivor_fails_and_an_accepted_one_does_not() {
-        let accepted = parse_survivors("src/a.rs: replace x # fine").expect("parses");
+        let accepted = parse_survivors("f", "src/a.rs: replace x # fine").expect("parses");
         let verdict = judge(&outcomes(18, &["src/a.rs:9:9: replace x", "src/b.rs:1:1: delete !"]), &accepted, true);
         assert_eq!(verdict.new_survivors, ["src/b.rs:1:1: delete !"]);
         assert!(verdict.stale.is_empty());
@@ -259,7 +322,7 @@ mod tests {
     #[test]
     fn an_accepted_survivor_that_is_caught_is_stale_in_a_complete_run_only() {
         let accepted =
-            parse_survivors("src/a.rs: replace x # fine\nsrc/a.rs: replace x # and its twin").expect("parses");
+            parse_survivors("f", "src/a.rs: replace x # fine\nsrc/a.rs: replace x # and its twin").expect("parses");
         let verdict = judge(&outcomes(20, &["src/a.rs:9:9: replace x"]), &accepted, true);
         assert_eq!(verdict.stale, ["src/a.rs: replace x"]);
         assert!(judge(&outcomes(20, &[]), &accepted, false).stale.is_empty());
@@ -272,14 +335,24 @@ mod tests {
     }
 
     #[test]
-    fn the_committed_survivors_each_name_a_hand_written_file_and_a_reason() {
+    fn each_crate_names_files_that_exist_and_survivors_with_reasons() {
         let root = crate::workspace_root();
-        let text = std::fs::read_to_string(root.join(SURVIVORS)).expect("the survivors file");
-        let accepted = parse_survivors(&text).expect("parses");
-        for name in accepted.keys() {
-            let path = name.split(':').next().unwrap_or_default();
-            assert!(root.join(path).is_file(), "{name}: no file {path}");
-            assert!(!path.contains("/generated"), "{name}: generated code is not mutated");
+        for krate in CRATES {
+            for file in krate.files {
+                assert!(root.join(file).is_file(), "{}: no file {file}", krate.name);
+            }
+            let text = std::fs::read_to_string(root.join(krate.survivors)).expect("the survivors file");
+            let accepted = parse_survivors(krate.survivors, &text).expect("parses");
+            for name in accepted.keys() {
+                let path = name.split(':').next().unwrap_or_default();
+                assert!(root.join(path).is_file(), "{name}: no file {path}");
+                assert!(!path.contains("/generated"), "{name}: generated code is not mutated");
+                assert!(
+                    krate.files.is_empty() || krate.files.contains(&path),
+                    "{name}: {path} is not one of the files mutated for {}",
+                    krate.name
+                );
+            }
         }
     }
 }
