@@ -103,6 +103,8 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
     )?;
     ensure_cargo_mutants()?;
     let output = root.join("target/mutants").join(krate.name);
+    // cargo-mutants makes `mutants.out` but not the folders above it, which a fresh clone does not have.
+    std::fs::create_dir_all(&output).with_context(|| format!("creating {}", output.display()))?;
     let started = Instant::now();
     let mut command = Command::new("cargo");
     for (name, _) in std::env::vars_os() {
