@@ -18,7 +18,7 @@
 //! copies of the tree share `target/mutants/<crate>/build`, so a second run does not rebuild the dependencies.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
@@ -102,9 +102,7 @@ pub fn run(root: &Path, args: &Args) -> Result<()> {
         &std::fs::read_to_string(root.join(survivors)).with_context(|| format!("reading {survivors}"))?,
     )?;
     ensure_cargo_mutants()?;
-    let output = root.join("target/mutants").join(krate.name);
-    // cargo-mutants makes `mutants.out` but not the folders above it, which a fresh clone does not have.
-    std::fs::create_dir_all(&output).with_context(|| format!("creating {}", output.display()))?;
+    let output = output_dir(root, krate)?;
     let started = Instant::now();
     let mut command = Command::new("cargo");
     for (name, _) in std::env::vars_os() {
@@ -287,12 +285,32 @@ fn ensure_cargo_mutants() -> Result<()> {
     bail!("could not install cargo-mutants: install it with `cargo install --locked cargo-mutants` and run again")
 }
 
+/// The folder of `krate`'s report and builds, made if missing: cargo-mutants makes `mutants.out` but not
+/// the folders above it, which a fresh clone does not have.
+fn output_dir(root: &Path, krate: &Crate) -> Result<PathBuf> {
+    let output = root.join("target/mutants").join(krate.name);
+    std::fs::create_dir_all(&output).with_context(|| format!("creating {}", output.display()))?;
+    Ok(output)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn outcomes(caught: usize, missed: &[&str]) -> Outcomes {
         Outcomes { caught, timeouts: 1, unviable: 7, missed: missed.iter().map(|m| (*m).to_owned()).collect() }
+    }
+
+    #[test]
+    fn the_output_folder_is_made_in_a_tree_without_target() {
+        let root = std::env::temp_dir().join(format!("xtask-mutants-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir(&root).expect("a scratch root");
+        let made = output_dir(&root, &CRATES[0]).expect("the folder is made");
+        let is_dir = made.is_dir();
+        std::fs::remove_dir_all(&root).expect("cleaned up");
+        assert_eq!(made, root.join("target/mutants/client"));
+        assert!(is_dir, "{} exists", made.display());
     }
 
     #[test]
