@@ -112,6 +112,8 @@ pub struct Rule {
     pub title: &'static str,
     /// Where it comes from.
     pub source: Source,
+    /// The answers it judges (every other one it skips), for the report when there was none.
+    pub judges: &'static str,
     /// The rule.
     pub check: fn(&Probe, &Exchange) -> Check,
 }
@@ -157,6 +159,7 @@ pub const RULES: &[Rule] = &[
         suffix: "timely",
         title: "every request gets a whole answer within --response-timeout",
         source: Source::Bound("--response-timeout (default 5 s)"),
+        judges: "requests sent",
         check: |_, exchange| match &exchange.result {
             Ok(_) => Check::Holds,
             Err(no_answer) => Check::Broken(no_answer.to_string()),
@@ -168,6 +171,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Aws(
             "Cognito answers every input the check sends with a success or a client error; a 5xx is a fault",
         ),
+        judges: "answers",
         check: |_, exchange| match answered(exchange) {
             Some(read) => holds_unless((read.status >= 500).then(|| read.describe())),
             None => Check::Skip,
@@ -177,12 +181,14 @@ pub const RULES: &[Rule] = &[
         suffix: "status",
         title: "statuses are those of the contract: 200 for a success, 400 for a client error, 500 for a fault",
         source: Source::Contract("responses 200, 400 (client errors) and 500 (server faults)"),
+        judges: "answers",
         check: status,
     },
     Rule {
         suffix: "media-type",
         title: "every answer's Content-Type is application/x-amz-json-1.1",
         source: Source::Contract("the media type of every response"),
+        judges: "answers",
         check: |_, exchange| match answered(exchange) {
             Some(read) => holds_unless(
                 (read.media_type.as_deref() != Some(cognito_idp_client::contract::MEDIA_TYPE))
@@ -195,6 +201,7 @@ pub const RULES: &[Rule] = &[
         suffix: "request-id",
         title: "every answer carries x-amzn-RequestId",
         source: Source::Aws("documented: x-amzn-RequestId is one of the common response headers of AWS APIs"),
+        judges: "answers",
         check: |_, exchange| match answered(exchange) {
             Some(read) => holds_unless(read.request_id.is_none().then(|| "no x-amzn-RequestId".to_owned())),
             None => Check::Skip,
@@ -204,6 +211,7 @@ pub const RULES: &[Rule] = &[
         suffix: UNIQUE_REQUEST_ID,
         title: "no two answers carry the same x-amzn-RequestId",
         source: Source::Aws("documented: the request id identifies one request, for AWS Support and the logs"),
+        judges: "answers that carry x-amzn-RequestId",
         check: |_, exchange| {
             if answered(exchange).is_some_and(|r| r.request_id.is_some()) { Check::Holds } else { Check::Skip }
         },
@@ -212,6 +220,7 @@ pub const RULES: &[Rule] = &[
         suffix: "error-code",
         title: "every error names its code (X-Amzn-ErrorType, or the body's code or __type)",
         source: Source::Aws("AWS JSON 1.1: the error code in X-Amzn-ErrorType, the body's code or __type"),
+        judges: "error answers",
         check: |_, exchange| match error(exchange) {
             Some(read) => holds_unless(read.code().is_none().then(|| read.describe())),
             None => Check::Skip,
@@ -223,6 +232,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Aws(
             "AWS JSON 1.1: clients read the header first and the body otherwise, so the two must not disagree",
         ),
+        judges: "errors that name a code both in X-Amzn-ErrorType and in the body",
         check: |_, exchange| match error(exchange) {
             Some(Read { header_code: Some(header), body_code: Some(body), .. }) => holds_unless(
                 (header != body).then(|| format!("X-Amzn-ErrorType names {header}, the body names {body}")),
@@ -236,6 +246,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Aws(
             "documented error shapes: every error of the operation has a message member; Cognito always sends one",
         ),
+        judges: "errors that name a code",
         check: |_, exchange| match error(exchange) {
             Some(read) if read.code().is_some() => {
                 holds_unless(read.message.is_none().then(|| format!("{} without a message", read.describe())))
@@ -247,6 +258,7 @@ pub const RULES: &[Rule] = &[
         suffix: "json-body",
         title: "every body is a JSON object (a success's may be empty)",
         source: Source::Aws("AWS JSON 1.1: request and response bodies are JSON documents"),
+        judges: "answers",
         check: |_, exchange| match answered(exchange) {
             Some(read) if read.is_success() && read.blank => Check::Holds,
             Some(read) => holds_unless((!matches!(read.json, Some(Value::Object(_)))).then(|| read.describe())),
@@ -257,6 +269,7 @@ pub const RULES: &[Rule] = &[
         suffix: "output",
         title: "every success's body matches the output schema (members it does not name are ignored, as clients do)",
         source: Source::Contract("the 200 response's schema ResendConfirmationCodeResponse"),
+        judges: "successes",
         check: output,
     },
     Rule {
@@ -267,6 +280,7 @@ pub const RULES: &[Rule] = &[
             "documented: ResendConfirmationCode answers CodeDeliveryDetails (Destination, DeliveryMedium, \
              AttributeName); a simulated success looks the same",
         ),
+        judges: "successes",
         check: |_, exchange| match success(exchange) {
             Some(read) => {
                 let details = read.json.as_ref().and_then(|b| b.get("CodeDeliveryDetails"));
@@ -289,6 +303,7 @@ pub const RULES: &[Rule] = &[
             "documented examples and AWS CLI captures: `\"Destination\": \"j***@e***\"`; Cognito never returns the \
              address to an unauthenticated caller",
         ),
+        judges: "successes with a CodeDeliveryDetails.Destination",
         check: |_, exchange| match delivery_member(exchange, "Destination") {
             Some(destination) => {
                 holds_unless((!destination.contains('*')).then(|| format!("Destination {destination:?} is not masked")))
@@ -302,6 +317,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Aws(
             "documented: Cognito sends the code to the verified attribute, email by EMAIL and phone_number by SMS",
         ),
+        judges: "successes whose CodeDeliveryDetails name an email or phone_number attribute and a medium",
         check: |_, exchange| match (
             delivery_member(exchange, "DeliveryMedium"),
             delivery_member(exchange, "AttributeName"),

@@ -559,7 +559,7 @@ pub fn assemble(run: &Run<'_>) -> Report {
                 exchange: Some(*index),
             });
         }
-        results.push(rule_result(&expectation, probes, count, notes));
+        results.push(rule_result(&expectation, rule.judges, probes, count, notes));
     }
     results.sort_by_key(|r| r.family);
     let stale_baseline: Vec<Entry> =
@@ -678,6 +678,7 @@ fn own_result(expectation: &Expectation, probes: Vec<ProbeResult>) -> Expectatio
 
 fn rule_result(
     expectation: &Expectation,
+    judges: &str,
     probes: Vec<ProbeResult>,
     judged: usize,
     notes: Vec<String>,
@@ -686,7 +687,7 @@ fn rule_result(
     let accepted = probes.iter().filter(|p| p.outcome == ProbeOutcome::Accepted).count();
     let answers = plural(judged, "answer");
     let (outcome, summary) = if judged == 0 {
-        (Outcome::NotChecked, "not checked: no answer it applies to".to_owned())
+        (Outcome::NotChecked, format!("not checked: it judges {judges}, and there were none"))
     } else if broken > 0 {
         (Outcome::Failed, format!("broken by {broken} of {answers}"))
     } else if accepted > 0 {
@@ -789,8 +790,10 @@ mod tests {
     #[test]
     fn nothing_judged_is_not_checked_and_no_answer_cannot_conform() {
         let expectation = Expectation::new(Family::Response, "timely", "t", Source::Bound("b"));
-        assert_eq!(rule_result(&expectation, Vec::new(), 0, Vec::new()).outcome, Outcome::NotChecked);
-        assert_eq!(rule_result(&expectation, Vec::new(), 3, Vec::new()).outcome, Outcome::Passed);
+        let unchecked = rule_result(&expectation, "answers that carry x", Vec::new(), 0, Vec::new());
+        assert_eq!(unchecked.outcome, Outcome::NotChecked);
+        assert_eq!(unchecked.summary, "not checked: it judges answers that carry x, and there were none");
+        assert_eq!(rule_result(&expectation, "answers", Vec::new(), 3, Vec::new()).outcome, Outcome::Passed);
         let unjudged = ProbeResult {
             id: "a/b".into(),
             what: String::new(),
