@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
-use cognito_idp_client::contract;
+use cognito_idp_client::{TransportFailure, contract};
 
 use crate::plan::Request;
 
@@ -199,28 +199,31 @@ impl Sender {
     }
 
     fn no_answer(&self, error: &reqwest::Error) -> NoAnswer {
-        if error.is_timeout() {
-            return NoAnswer::Timeout(self.timeout);
-        }
-        // The innermost cause says what happened (`Connection refused (os error 111)`, `invalid peer
-        // certificate: UnknownIssuer`); the outer ones repeat the URL and the layer.
-        let mut innermost = error.to_string();
-        let mut tls = false;
-        let mut source = std::error::Error::source(error);
-        while let Some(cause) = source {
-            tls |= cause.is::<rustls::Error>();
-            innermost = cause.to_string();
-            source = cause.source();
-        }
-        tls |= innermost.contains("certificate") || innermost.contains("TLS") || innermost.contains("handshake");
-        if tls {
-            NoAnswer::Tls(innermost)
-        } else if error.is_connect() {
-            NoAnswer::Connect(innermost)
-        } else {
-            NoAnswer::Broken(innermost)
+        let why = innermost(error);
+        // The client library's classification, so that the check reads a failure as the client does (a TLS
+        // failure is found inside the io::Error that wraps it, which `source` skips).
+        match TransportFailure::classify(error) {
+            TransportFailure::Tls(why) => NoAnswer::Tls(why),
+            TransportFailure::ConnectTimeout | TransportFailure::ReadTimeout => NoAnswer::Timeout(self.timeout),
+            // A server that closes the connection during the handshake (plain HTTP on the port) reaches us as
+            // tokio-rustls's bare io::Error, "tls handshake eof", with no rustls error inside.
+            _ if why.contains("handshake") => NoAnswer::Tls(why),
+            TransportFailure::Connect => NoAnswer::Connect(why),
+            TransportFailure::Closed | TransportFailure::Other(_) => NoAnswer::Broken(why),
         }
     }
+}
+
+/// The innermost cause of `error`, which says what happened (`Connection refused (os error 111)`); the outer
+/// ones repeat the URL and the layer.
+fn innermost(error: &reqwest::Error) -> String {
+    let mut innermost = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        innermost = cause.to_string();
+        source = cause.source();
+    }
+    innermost
 }
 
 /// Why probing stopped early.

@@ -1,8 +1,9 @@
 //! The binary as a user runs it: against the reference (exit 0), a planted defect (exit 1 with the evidence
-//! of each failure), an address where nothing listens and a server that never answers (exit 2 in one clear
-//! line), a server that stalls after the preflight (exit 1, "stalls", within `send::Settings::worst_case`),
-//! `--list`, bad usage (exit 2); and the `curl` line of a failure, sent again with the system's `curl`, gets
-//! the same answer. Every wait is bounded; times are printed, never asserted.
+//! of each failure), an address where nothing listens, `https://` to a plain HTTP server and a server that
+//! never answers (exit 2 in one clear line), a server that stalls after the preflight (exit 1, "stalls",
+//! within `send::Settings::worst_case`), `--list`, bad usage (exit 2); and the `curl` line of a failure, sent
+//! again with the system's `curl`, gets the same answer. Every wait is bounded; times are printed, never
+//! asserted.
 
 use std::path::Path;
 use std::time::Duration;
@@ -110,6 +111,21 @@ fn nothing_listening_is_exit_code_2_in_one_line() {
     assert_eq!(printed.lines().count(), 1, "one line:\n{printed}");
     assert!(printed.contains("nothing answers at http://127.0.0.1:"), "{printed}");
     assert!(printed.contains("check the address and port"), "it says what to check: {printed}");
+}
+
+#[test]
+fn https_to_a_plain_http_server_is_a_tls_failure_exit_code_2_in_one_line() {
+    // One server closes the connection on a TLS handshake (the reference), one answers it in plain HTTP.
+    let served = Served::reference("binary-tls");
+    for http in [served.server.uri(), support::answers_400_to_anything()] {
+        let https = http.replacen("http://", "https://", 1);
+        let run = conformance(&target_args(&https, &served.account, served.secret_file().as_deref()));
+        assert_eq!(run.code, Some(2), "{}", run.printed());
+        let printed = run.printed();
+        assert_eq!(printed.lines().count(), 1, "one line:\n{printed}");
+        assert!(printed.contains(&format!("the TLS handshake with {https}/ failed")), "{printed}");
+        assert!(printed.contains("check the scheme (http:// or https://)"), "it says what to check: {printed}");
+    }
 }
 
 #[test]

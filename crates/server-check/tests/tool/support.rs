@@ -152,6 +152,22 @@ pub fn dead_address() -> String {
     format!("http://127.0.0.1:{port}")
 }
 
+/// `http://127.0.0.1:PORT` of a plain HTTP server that answers whatever it receives, a TLS handshake too, with
+/// `400 Bad Request` (as hyper-based servers such as cognitox do); it serves until the test process ends.
+pub fn answers_400_to_anything() -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("binds");
+    let port = listener.local_addr().expect("an address").port();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut buffer = [0u8; 4096];
+            let _ = stream.read(&mut buffer);
+            let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+        }
+    });
+    format!("http://127.0.0.1:{port}")
+}
+
 /// A finished run of a program.
 #[derive(Debug)]
 pub struct Run {
