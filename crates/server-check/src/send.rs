@@ -139,8 +139,9 @@ pub struct Sender {
 impl Sender {
     /// A sender to `endpoint` whose answers must come within `timeout`.
     pub fn new(endpoint: &str, timeout: Duration) -> Result<Self, String> {
-        let parsed =
-            reqwest::Url::parse(endpoint).map_err(|e| format!("the endpoint {endpoint:?} is not a URL: {e}"))?;
+        let parsed = reqwest::Url::parse(endpoint).map_err(|e| {
+            format!("the endpoint {endpoint:?} is not a URL ({e}): give it as http://HOST:PORT or https://HOST")
+        })?;
         if !matches!(parsed.scheme(), "http" | "https") {
             return Err(format!("the endpoint {endpoint:?} must start with http:// or https://"));
         }

@@ -177,6 +177,7 @@ fn bad_usage_is_exit_code_2_with_a_message_that_says_what_is_wrong() {
         ([base.clone(), strings(&["--baseline", "no/such/baseline.json"])].concat(), "no/such/baseline.json"),
         ([base.clone(), strings(&["--no-such-option"])].concat(), "--no-such-option"),
         (strings(&["--endpoint-url", "ftp://h", "--client-id", "c", "--username", "u"]), "http://"),
+        (strings(&["--endpoint-url", "127.0.0.1:9229", "--client-id", "c", "--username", "u"]), "http://HOST:PORT"),
     ];
     for (args, named) in cases {
         let run = conformance(&args);
