@@ -12,7 +12,7 @@ pub struct Args {
     /// The port on 127.0.0.1 (default: a free one).
     #[arg(long, default_value_t = 0)]
     port: u16,
-    /// Where to write the app client's secret (default: target/peer/client-secret; removed on exit).
+    /// Where to write the app client's secret (default: target/peer/<port>/client-secret; removed on exit).
     #[arg(long, value_name = "PATH")]
     secret_file: Option<PathBuf>,
     /// What to serve: cognitox 0.1.2, or the conformance suite's reference implementation.
